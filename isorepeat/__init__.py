@@ -1,0 +1,27 @@
+"""isorepeat: ISO 8601 repeating intervals, ``R[n]/start/period``, exact and explicit.
+
+>>> import isorepeat
+>>> s = isorepeat.parse("R5/2026-01-31T09:00:00/P1M", tz="Europe/Berlin")
+>>> str(s)
+'R5/2026-01-31T09:00:00+01:00[Europe/Berlin]/P1M'
+"""
+
+from __future__ import annotations
+
+from isorepeat._types import Dialect, Disambiguate
+from isorepeat.duration import Duration
+from isorepeat.errors import ScheduleError
+from isorepeat.schedule import Schedule, parse
+
+__all__ = [
+    # parsing
+    "parse",
+    # values
+    "Duration",
+    "Schedule",
+    # errors
+    "ScheduleError",
+    # policies
+    "Dialect",
+    "Disambiguate",
+]

@@ -1,0 +1,5 @@
+"""``python -m isorepeat``."""
+
+from isorepeat.cli.app import main
+
+raise SystemExit(main())

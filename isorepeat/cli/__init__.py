@@ -1,0 +1,1 @@
+"""The ``isorepeat`` command line: wiring from arguments to the library, and rendering."""

@@ -1,0 +1,50 @@
+"""The one exception of isorepeat: a schedule text it cannot accept (SEMANTICS S1)."""
+
+from __future__ import annotations
+
+from typing import NoReturn, final
+
+__all__ = ["ScheduleError"]
+
+
+@final
+class ScheduleError(ValueError):
+    """A schedule, duration, date-time or zone that isorepeat cannot accept (S1).
+
+    ``column`` is a 0-based index into ``text`` (``len(text)`` when the text ended too early);
+    the CLI adds 1 when it prints ``path:line:col``. ``message`` is one sentence without a
+    trailing period; ``hint``, when there is one, says what to write instead.
+
+    >>> from isorepeat import parse
+    >>> try:
+    ...     parse("R5/2012-13-01T00:00Z/P1D")
+    ... except ScheduleError as err:
+    ...     print(err.column, err.message)
+    ...     print(err)
+    8 month 13 is out of range 01-12
+    month 13 is out of range 01-12
+      R5/2012-13-01T00:00Z/P1D
+              ^
+    """
+
+    def __init__(self, message: str, text: str, column: int, hint: str | None = None) -> None:
+        # Every field goes to args, so repr() is informative and pickling rebuilds the error.
+        super().__init__(message, text, column, hint)
+        self.message = message
+        self.text = text
+        self.column = column
+        self.hint = hint
+
+    def __str__(self) -> str:
+        # unicode_escape keeps a tab or a newline from shifting the caret.
+        shown = self.text.encode("unicode_escape").decode("ascii")
+        before = self.text[: self.column].encode("unicode_escape").decode("ascii")
+        lines = [self.message, f"  {shown}", f"  {' ' * len(before)}^"]
+        if self.hint:
+            lines.append(f"hint: {self.hint}")
+        return "\n".join(lines)
+
+
+def fail(message: str, text: str, column: int, hint: str | None = None) -> NoReturn:
+    """Raise a :class:`ScheduleError`; grammar code reads better with a verb."""
+    raise ScheduleError(message, text, column, hint)
