@@ -22,12 +22,16 @@ MIN_INSTANT: Final[Nanos] = (1 - EPOCH_ORDINAL) * NS_PER_DAY
 """0001-01-01T00:00:00Z, the first instant a UTC datetime can hold."""
 MAX_INSTANT: Final[Nanos] = (_MAX_ORDINAL + 1 - EPOCH_ORDINAL) * NS_PER_DAY - 1
 """9999-12-31T23:59:59.999999999Z: the last instant whose floored datetime exists in UTC (S40)."""
+_SAFE_MIN: Final = MIN_INSTANT + 2 * NS_PER_DAY
+_SAFE_MAX: Final = MAX_INSTANT - 2 * NS_PER_DAY
 MIN_WALL: Final[Nanos] = MIN_INSTANT
 MAX_WALL: Final[Nanos] = MAX_INSTANT
 
 
 def is_representable(zone: Zone, instant: Nanos) -> bool:
     """S40: the floored datetime exists both in UTC and as wall time in ``zone``."""
+    if _SAFE_MIN < instant < _SAFE_MAX:
+        return True  # no offset reaches a day, so both clocks are inside the calendar
     if not MIN_INSTANT <= instant <= MAX_INSTANT:
         return False
     wall = instant + zone.offset_at(instant) * 1_000_000_000

@@ -118,7 +118,7 @@ def parse_datetime(text: str, pos: int, *, what: str = "start") -> ParsedDateTim
     run = year_digits.end() - pos
     extended = run == 4 and pos + 4 < n and text[pos + 4] == "-"
     if run in (5, 6) and year_digits.end() < n and text[year_digits.end()] == "-":
-        fail(f"the year {text[pos:year_digits.end()]} is out of range 0001-9999", text, pos)
+        fail(f"the year {text[pos : year_digits.end()]} is out of range 0001-9999", text, pos)
     if year == 0:
         fail("year 0000 is out of range 0001-9999", text, pos)
     pos += 4
@@ -133,7 +133,9 @@ def parse_datetime(text: str, pos: int, *, what: str = "start") -> ParsedDateTim
         has_time = True
         time_ns, day_carry_hint, pos = _parse_time(text, pos + 1, extended=extended)
         if day_carry_hint is not None:
-            next_day = date(year, month, day) + timedelta(days=1) if (year, month, day) < (9999, 12, 31) else None
+            next_day = (
+                date(year, month, day) + timedelta(days=1) if (year, month, day) < (9999, 12, 31) else None
+            )
             hint = "write T00:00 on the next day"
             if next_day is not None:
                 hint += f" ({next_day.isoformat()}T00:00)"
@@ -163,7 +165,9 @@ def parse_datetime(text: str, pos: int, *, what: str = "start") -> ParsedDateTim
     )
 
 
-def _parse_date_rest(text: str, pos: int, year: int, *, extended: bool) -> tuple[tuple[int, int, int], int, int]:
+def _parse_date_rest(
+    text: str, pos: int, year: int, *, extended: bool
+) -> tuple[tuple[int, int, int], int, int]:
     """After ``YYYY`` (and its ``-``): a calendar, ordinal or week date. Return y-m-d, day column, end."""
     n = len(text)
     if pos < n and text[pos] in "Ww":
@@ -247,7 +251,9 @@ def _ordinal(text: str, year: int, day_of_year: int, column: int) -> tuple[int, 
     return day.year, day.month, day.day
 
 
-def _parse_week_date(text: str, pos: int, year: int, *, extended: bool) -> tuple[tuple[int, int, int], int, int]:
+def _parse_week_date(
+    text: str, pos: int, year: int, *, extended: bool
+) -> tuple[tuple[int, int, int], int, int]:
     week_column = pos
     for index in (pos, pos + 1):
         if index >= len(text) or not ("0" <= text[index] <= "9"):
@@ -274,7 +280,11 @@ def _parse_week_date(text: str, pos: int, year: int, *, extended: bool) -> tuple
         fail(f"day of the week {weekday} is out of range 1-7", text, pos)
     weeks_in_year = date(year, 12, 28).isocalendar()[1]
     if week > weeks_in_year:
-        fail(f"week {week} of {year:04d} does not exist: {year:04d} has {weeks_in_year} weeks", text, week_column)
+        fail(
+            f"week {week} of {year:04d} does not exist: {year:04d} has {weeks_in_year} weeks",
+            text,
+            week_column,
+        )
     try:
         day = date.fromisocalendar(year, week, weekday)
     except (ValueError, OverflowError):
@@ -384,7 +394,9 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
         if text[pos] == ":" and not extended:
             fail("unexpected ':': the date-time is in basic format, so the offset is ±hhmm", text, pos)
         if text[pos] != ":" and extended:
-            fail("expected ':' in the offset: the date-time is in extended format, so it is ±hh:mm", text, pos)
+            fail(
+                "expected ':' in the offset: the date-time is in extended format, so it is ±hh:mm", text, pos
+            )
         if text[pos] == ":":
             pos += 1
         minutes_column = pos
