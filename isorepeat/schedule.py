@@ -530,7 +530,7 @@ class _Parser:
         text = self.text
         repetitions, pos = self._repetitions()
         if pos >= len(text):
-            fail("the schedule ends after the repetitions; expected '/' and a start", text, pos)
+            fail("the schedule ends after the repetitions; expected a start, or '/' and a period", text, pos)
         if text[pos] == "/":
             period_column = pos + 1
             period, pos = parse_duration(text, pos + 1)
@@ -583,7 +583,9 @@ class _Parser:
         check_ascii_digits(text, pos)
         if pos < len(text) and text[pos] in "+-":
             fail("the number of repetitions has no sign", text, pos)
-        if pos < len(text) and text[pos] != "/":
+        if pos >= len(text):
+            fail("the schedule ends after the repetitions; expected '/' and a start", text, pos)
+        if text[pos] != "/":
             self._unexpected(pos, "after the repetitions; expected '/'")
         return (int(text[1:pos]) if pos > 1 else None), pos + 1
 

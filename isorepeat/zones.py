@@ -321,9 +321,43 @@ def _zone_from_key(name: str, text: str, column: int) -> Zone:
         return _cached_zone(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError, UnicodeError):
         pass
+    abbreviation = _ABBREVIATIONS.get(name.upper())
+    if abbreviation is not None:
+        key, meaning = abbreviation
+        fail(
+            f"unknown time zone {name!r}: abbreviations are not zones ({name.upper()} is {meaning})",
+            text,
+            column,
+            f"did you mean {key}?",
+        )
     suggestions = suggest_zones(name)
     hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else None
     fail(f"unknown time zone {name!r}", text, column, hint)
+
+
+# S26: abbreviations people write for zones that the IANA database does not know by that name.
+# (EST, MST, HST, CET, EET, WET exist there as fixed or rule-based zones and resolve as they are.)
+# The chronos dialect reads some of them differently (PST = America/Los_Angeles, BST = Asia/Dhaka).
+_ABBREVIATIONS: Final[dict[str, tuple[str, str]]] = {
+    "PST": ("America/Los_Angeles", "Pacific Standard Time"),
+    "PDT": ("America/Los_Angeles", "Pacific Daylight Time"),
+    "MDT": ("America/Denver", "Mountain Daylight Time"),
+    "CST": ("America/Chicago", "Central Standard Time in North America"),
+    "CDT": ("America/Chicago", "Central Daylight Time"),
+    "EDT": ("America/New_York", "Eastern Daylight Time"),
+    "AKST": ("America/Anchorage", "Alaska Standard Time"),
+    "BST": ("Europe/London", "British Summer Time"),
+    "IST": ("Asia/Kolkata", "India Standard Time, but also Irish and Israel Standard Time"),
+    "CEST": ("Europe/Berlin", "Central European Summer Time"),
+    "EEST": ("Europe/Athens", "Eastern European Summer Time"),
+    "JST": ("Asia/Tokyo", "Japan Standard Time"),
+    "KST": ("Asia/Seoul", "Korea Standard Time"),
+    "AEST": ("Australia/Sydney", "Australian Eastern Standard Time"),
+    "AEDT": ("Australia/Sydney", "Australian Eastern Daylight Time"),
+    "NZST": ("Pacific/Auckland", "New Zealand Standard Time"),
+    "SGT": ("Asia/Singapore", "Singapore Time"),
+    "HKT": ("Asia/Hong_Kong", "Hong Kong Time"),
+}
 
 
 @functools.cache
