@@ -34,7 +34,7 @@ assert EPOCH_ORDINAL == 719_163
 
 _MONTH_NAMES: Final = tuple(calendar.month_name)
 _DIGITS: Final = re.compile(r"[0-9]*")
-_ZONE_NAME: Final = re.compile(r"[A-Za-z0-9_+\-./]*")
+_ZONE_NAME: Final = re.compile(r"[A-Za-z0-9_+\-./:]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -471,7 +471,7 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
                 fail("'T' appears twice in the duration", text, pos)
             in_time = True
             pos += 1
-            if pos >= n or not ("0" <= text[pos] <= "9"):
+            if pos >= n or not ("0" <= text[pos] <= "9" or text[pos] in ".,+-"):
                 check_ascii_digits(text, pos)
                 fail(
                     "'T' must be followed by hours, minutes or seconds, e.g. PT10M",

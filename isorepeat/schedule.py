@@ -40,6 +40,7 @@ from isorepeat.zones import (
     FixedZone,
     WallTimeError,
     Zone,
+    explain_offset_mismatch,
     instant_from_wall,
     is_valid_offset,
     resolve_tz,
@@ -383,8 +384,9 @@ def _trusted_schedule(
     wall: Nanos,
     zone: Zone,
     disambiguate: Disambiguate,
+    tz: tzinfo | None = None,
 ) -> Schedule:
-    """A ``R/start/P`` schedule in a fixed zone from checked fields, as ``trusted_duration`` does:
+    """A ``R/start/P`` schedule from checked fields, as ``trusted_duration`` does:
     the fast path builds thousands, and the dataclass ``__init__`` costs 1 µs of the 4 µs budget."""
     schedule: Schedule = object.__new__(Schedule)
     (
@@ -404,7 +406,7 @@ def _trusted_schedule(
     set_start(schedule, start)
     set_wall(schedule, wall)
     set_zone(schedule, zone)
-    set_tz(schedule, None)
+    set_tz(schedule, tz)
     set_dialect(schedule, "iso")
     set_policy(schedule, disambiguate)
     set_form(schedule, "start")
@@ -487,21 +489,20 @@ def _fast_parse(
         return Schedule(
             repetitions, period, instant, wall, _fixed_zone(offset or 0), None, "iso", disambiguate
         )
-    parsed = ParsedDateTime(
+    placed_zone, instant, wall = _place(
+        text,
+        zone,
+        disambiguate,
         wall,
         offset,
         offset_text in {"Z", "-00:00"},
         zone_name,
         match.start(2),
-        match.start(4),
         match.start(9) if offset_text is not None else None,
         match.start(10) if zone_name is not None else None,
-        match.end(10) + 1 if zone_name is not None else match.end(9) if offset_text else match.end(8),
     )
-    parser = _Parser(text, zone, tz, disambiguate)
-    placed_zone, instant, wall = parser._place(parsed)
-    return Schedule(
-        repetitions, period, instant, wall, placed_zone, parser._tz_of(placed_zone), "iso", disambiguate
+    return _trusted_schedule(
+        repetitions, period, instant, wall, placed_zone, disambiguate, _tz_attribute(zone, tz, placed_zone)
     )
 
 
@@ -540,7 +541,7 @@ class _Parser:
             return Schedule(
                 repetitions, period, None, None, zone, self._tz_of(zone), "iso", self.disambiguate
             )
-        if text[pos] in "Pp":
+        if _starts_period(text, pos):
             return self._duration_first(repetitions, pos)
         start = parse_datetime(text, pos, what="start")
         pos = start.end
@@ -550,7 +551,7 @@ class _Parser:
             self._unexpected(pos, "after the start; expected '/' and a period")
         pos += 1
         zone, instant, wall = self._place(start)
-        if pos < len(text) and text[pos] in "Pp":
+        if _starts_period(text, pos):
             period_column = pos
             period, pos = parse_duration(text, pos)
             self._expect_end(pos, "the period")
@@ -719,56 +720,18 @@ class _Parser:
         )
 
     def _place(self, parsed: ParsedDateTime) -> tuple[Zone, Nanos, Nanos]:
-        """The zone, instant and wall-clock fields of a written date-time (S10, S11, S22-S25, S40)."""
-        text = self.text
-        zone = self.zone
-        suffix_zone: Zone | None = None
-        if parsed.zone_name is not None:
-            assert parsed.zone_column is not None
-            suffix_zone = zone_from_name(parsed.zone_name, text, parsed.zone_column)
-            if zone is not None and zone != suffix_zone:
-                fail(
-                    f"the zone suffix [{parsed.zone_name}] differs from the tz argument {zone.name!r}",
-                    text,
-                    parsed.zone_column,
-                    "give the zone once: in the suffix or as tz",
-                )
-            zone = suffix_zone
-        wall = parsed.wall
-        if zone is None:
-            # S11, S29: no zone: the written offset is the zone; no offset means UTC.
-            offset = parsed.offset or 0
-            zone = FixedZone(offset) if offset else UTC_ZONE
-            instant = wall - offset * NS_PER_SECOND
-        elif suffix_zone is not None and parsed.utc_designator:
-            # S10: Z[Zone] gives the instant in UTC, shown in the zone.
-            instant = wall
-            wall = instant + zone.offset_at(instant) * NS_PER_SECOND
-        elif suffix_zone is not None and parsed.offset is not None:
-            if not is_valid_offset(zone, wall, parsed.offset):
-                assert parsed.offset_column is not None
-                actual = zone.offset_at(wall - parsed.offset * NS_PER_SECOND)
-                written = format_offset(parsed.offset)
-                fail(
-                    f"offset {written} is not one {zone.name} has at {format_wall(wall)}",
-                    text,
-                    parsed.offset_column,
-                    f"write {format_offset(actual)}, or Z to give the instant in UTC",
-                )
-            instant = wall - parsed.offset * NS_PER_SECOND
-        else:
-            # S23: the wall-clock fields are kept, the written offset only settles an overlap (S25).
-            try:
-                instant = instant_from_wall(zone, wall, self.disambiguate, parsed.offset)
-            except WallTimeError as error:
-                fail(error.message, text, parsed.start, error.hint)
-        if not is_representable(zone, instant):
-            fail(
-                f"{format_wall(wall)} is outside the years 0001-9999 in UTC or in {zone.name}",
-                text,
-                parsed.start,
-            )
-        return zone, instant, wall
+        return _place(
+            self.text,
+            self.zone,
+            self.disambiguate,
+            parsed.wall,
+            parsed.offset,
+            parsed.utc_designator,
+            parsed.zone_name,
+            parsed.start,
+            parsed.offset_column,
+            parsed.zone_column,
+        )
 
     def _check_period(self, period: Duration, repetitions: int | None, column: int) -> None:
         if period.is_zero and repetitions not in (0, 1):
@@ -794,9 +757,81 @@ class _Parser:
         fail(f"unexpected {describe_char(self.text, pos)} {where}", self.text, pos, hint)
 
     def _tz_of(self, zone: Zone | None) -> tzinfo | None:
-        """The ``tz`` attribute: the argument as given, the suffix's zone, or None."""
-        if zone is None or (self.zone is None and zone.key is None):
-            return None
-        if isinstance(self.tz, tzinfo):
-            return self.tz
-        return zone.tzinfo
+        return _tz_attribute(self.zone, self.tz, zone)
+
+
+def _starts_period(text: str, pos: int) -> bool:
+    """A period starts at ``pos``: ``P``, or a sign before one (which its grammar rejects, S15)."""
+    return text[pos : pos + 1] in ("P", "p") or (
+        text[pos : pos + 1] in ("+", "-") and text[pos + 1 : pos + 2] in ("P", "p")
+    )
+
+
+def _tz_attribute(zone_arg: Zone | None, tz: tzinfo | str | None, zone: Zone | None) -> tzinfo | None:
+    """The ``tz`` attribute: the argument as given, the suffix's zone, or None (a fixed offset)."""
+    if zone is None or (zone_arg is None and zone.key is None):
+        return None
+    if isinstance(tz, tzinfo):
+        return tz
+    return zone.tzinfo
+
+
+def _place(
+    text: str,
+    zone_arg: Zone | None,
+    disambiguate: Disambiguate,
+    wall: Nanos,
+    offset: int | None,
+    utc_designator: bool,
+    zone_name: str | None,
+    start_column: int,
+    offset_column: int | None,
+    zone_column: int | None,
+) -> tuple[Zone, Nanos, Nanos]:
+    """The zone, instant and wall-clock fields of a written date-time (S10, S11, S22-S25, S40).
+
+    Shared by the fast path and the careful parser, so both place a start the same way and
+    fail with the same message at the same column.
+    """
+    zone = zone_arg
+    suffix_zone: Zone | None = None
+    if zone_name is not None:
+        assert zone_column is not None
+        suffix_zone = zone_from_name(zone_name, text, zone_column)
+        if zone is not None and zone != suffix_zone:
+            fail(
+                f"the zone suffix [{zone_name}] differs from the tz argument {zone.name!r}",
+                text,
+                zone_column,
+                "give the zone once: in the suffix or as tz",
+            )
+        zone = suffix_zone
+    if zone is None:
+        # S11, S29: no zone: the written offset is the zone; no offset means UTC.
+        fixed = offset or 0
+        zone = _FIXED_ZONES.get(fixed) or _fixed_zone(fixed)
+        instant = wall - fixed * NS_PER_SECOND
+    elif suffix_zone is not None and utc_designator:
+        # S10: Z[Zone] gives the instant in UTC, shown in the zone.
+        instant = wall
+        wall = instant + zone.offset_at(instant) * NS_PER_SECOND
+    elif suffix_zone is not None and offset is not None:
+        if not is_valid_offset(zone, wall, offset):
+            assert offset_column is not None
+            written = text[offset_column : text.index("[", offset_column)]
+            message, hint = explain_offset_mismatch(zone, wall, offset, written)
+            fail(message, text, offset_column, hint)
+        instant = wall - offset * NS_PER_SECOND
+    else:
+        # S23: the wall-clock fields are kept, the written offset only settles an overlap (S25).
+        try:
+            instant = instant_from_wall(zone, wall, disambiguate, offset)
+        except WallTimeError as error:
+            fail(error.message, text, start_column, error.hint)
+    if not is_representable(zone, instant):
+        fail(
+            f"{format_wall(wall)} is outside the years 0001-9999 in UTC or in {zone.name}",
+            text,
+            start_column,
+        )
+    return zone, instant, wall

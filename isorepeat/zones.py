@@ -160,7 +160,11 @@ UTC_ZONE: Final = FixedZone(0)
 class ZoneInfoZone(Zone):
     """A ``zoneinfo.ZoneInfo``: PEP 495 ``fold`` tells gaps from overlaps exactly."""
 
-    __slots__ = ()
+    __slots__ = ("_epoch",)
+
+    def __init__(self, key: str | None, tzinfo: tzinfo, identity: object) -> None:
+        super().__init__(key, tzinfo, identity)
+        self._epoch = _EPOCH.replace(tzinfo=tzinfo)
 
     def offset_at(self, instant: Nanos) -> int:
         seconds = min(max(instant // NS_PER_SECOND, _MIN_LOOKUP_S), _MAX_LOOKUP_S)
@@ -169,7 +173,7 @@ class ZoneInfoZone(Zone):
 
     def resolve(self, wall: Nanos) -> Resolution:
         seconds = min(max(wall // NS_PER_SECOND, _MIN_LOOKUP_S), _MAX_LOOKUP_S)
-        local = (_EPOCH + timedelta(seconds=seconds)).replace(tzinfo=self.tzinfo)
+        local = self._epoch + timedelta(seconds=seconds)  # aware + timedelta: wall-clock arithmetic
         first = _seconds(local.utcoffset())
         second = _seconds(local.replace(fold=1).utcoffset())
         if first == second:
@@ -259,6 +263,29 @@ def instant_from_wall(
                 offset = later if disambiguate == "later" else earlier
             return wall - offset * NS_PER_SECOND
     raise AssertionError  # pragma: no cover - the match is exhaustive
+
+
+def explain_offset_mismatch(zone: Zone, wall: Nanos, offset: int, written: str) -> tuple[str, str]:
+    """Message and hint for a written offset the zone does not have at that wall time (S10).
+
+    ``written`` is the offset as the user wrote it (``+00:00``, ``+0100``).
+    """
+    match zone.resolve(wall):
+        case Gap(before, after):
+            shifted = format_wall(wall + (after - before) * NS_PER_SECOND)
+            return (
+                f"{format_wall(wall)} does not exist in {zone.name}: the clocks skip "
+                f"from {format_offset(before)} to {format_offset(after)}",
+                f"write {shifted}{format_offset(after)}, the same instant as {format_wall(wall)}{written}",
+            )
+        case Overlap(earlier, later):
+            valid = f"{format_offset(earlier)} or {format_offset(later)}"
+        case Unique(valid_offset):
+            valid = format_offset(valid_offset)
+    return (
+        f"offset {written} is not one {zone.name} has at {format_wall(wall)}",
+        f"write {valid}, or Z to give the instant in UTC",
+    )
 
 
 def is_valid_offset(zone: Zone, wall: Nanos, offset: int) -> bool:
