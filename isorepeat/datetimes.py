@@ -193,6 +193,8 @@ def _parse_date_rest(
             day = int(text[day_column : day_column + 2])
             _check_day(text, year, month, day, day_column)
             return (year, month, day), day_column, day_column + 2
+        if run == 1 and digits.end() < n and text[digits.end()] == "-":
+            fail("the month needs 2 digits (01-12)", text, pos)
         if run == 2:
             fail(
                 "the date needs a day: write YYYY-MM-DD",

@@ -449,6 +449,13 @@ def _parse_duration_slowly(text: str, pos: int) -> tuple[Duration, int]:
     assert digits is not None  # [0-9]* always matches
     if digits.end() - pos == 4 and digits.end() < n and text[digits.end()] == "-":
         return _parse_alternative_duration(text, start)
+    if digits.end() - pos == 8 and (digits.end() == n or text[digits.end()] in "T/"):
+        fail(
+            "the alternative duration form is written in extended format, PYYYY-MM-DDThh:mm:ss",
+            text,
+            pos + 4,
+            f"write P{text[pos : pos + 4]}-{text[pos + 4 : pos + 6]}-{text[pos + 6 : pos + 8]}...",
+        )
     return _parse_designators(text, start)
 
 
@@ -479,8 +486,10 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
                     pos,
                 )
             continue
-        if char in "+-":
+        if char == "-":
             fail("negative durations are not supported", text, pos)
+        if char == "+":
+            fail("a duration value has no sign", text, pos, f"write {text[start:pos]}{text[pos + 1 :]}")
         check_ascii_digits(text, pos)
         if not ("0" <= char <= "9" or char in ".,"):
             break

@@ -551,6 +551,14 @@ class _Parser:
             self._unexpected(pos, "after the start; expected '/' and a period")
         pos += 1
         zone, instant, wall = self._place(start)
+        if pos >= len(text):
+            fail(
+                "the schedule ends after the start's '/'; expected a period such as PT10M, or an end",
+                text,
+                pos,
+            )
+        if text[pos] == "/":
+            fail("unexpected '/': expected a period or an end after the start", text, pos)
         if _starts_period(text, pos):
             period_column = pos
             period, pos = parse_duration(text, pos)
