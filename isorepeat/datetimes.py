@@ -379,7 +379,7 @@ def _parse_fraction(text: str, pos: int, unit_ns: int) -> tuple[Nanos, int]:
 
 
 def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int]:
-    """``Z``, ``±hh:mm``, ``±hhmm`` or ``±hh`` (S10): seconds east of UTC, the UTC flag, end."""
+    """``Z``, ``±hh:mm[:ss]``, ``±hhmm`` or ``±hh`` (S10): seconds east of UTC, the UTC flag, end."""
     char = text[pos]
     if char in "Zz":
         return 0, True, pos + 1
@@ -390,7 +390,7 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
     pos += 1
     hours = _two_digits(text, pos, "offset hour")
     pos += 2
-    minutes = 0
+    minutes = seconds = 0
     n = len(text)
     if pos < n and (text[pos] == ":" or "0" <= text[pos] <= "9"):
         if text[pos] == ":" and not extended:
@@ -406,6 +406,14 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
         pos += 2
         if minutes > 59:
             fail(f"offset minute {minutes:02d} is out of range 00-59", text, minutes_column)
+        if extended and pos < n and text[pos] == ":":
+            # ±hh:mm:ss: the historical (LMT) offsets of the tz database, as java.time and
+            # Temporal write them; the canonical form needs it to round-trip such starts (S20).
+            seconds_column = pos + 1
+            seconds = _two_digits(text, seconds_column, "offset second")
+            pos += 3
+            if seconds > 59:
+                fail(f"offset second {seconds:02d} is out of range 00-59", text, seconds_column)
     else:
         check_ascii_digits(text, pos)
     if hours > 23:
@@ -414,7 +422,7 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
             text,
             sign_column,
         )
-    offset = sign * (hours * 3600 + minutes * 60)
+    offset = sign * (hours * 3600 + minutes * 60 + seconds)
     # -00:00 says "UTC, local offset unknown" (RFC 3339), as Z does.
     return offset, sign < 0 and offset == 0, pos
 

@@ -230,7 +230,7 @@ def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
     offset = zone.offset_at(instant)
     if zone.key is None:
         return format_wall(instant + offset * NS_PER_SECOND) + format_offset(offset)
-    if wall == instant + offset * NS_PER_SECOND and offset % 60 == 0:
+    if wall == instant + offset * NS_PER_SECOND:
         return f"{format_wall(wall)}{format_offset(offset)}[{zone.key}]"
     # S20: a wall time in a gap prints as written, with no offset: S28 arithmetic starts there.
     return f"{format_wall(wall)}[{zone.key}]"

@@ -412,21 +412,13 @@ def _zone_from_tzinfo(tz: tzinfo) -> Zone:
     fixed = tz.utcoffset(None)
     if isinstance(tz, timezone) or (fixed is not None and _module_of(tz) != "pytz"):
         assert fixed is not None  # a timezone always knows its offset
-        return FixedZone(_checked_fixed_offset(fixed), tz)
+        return FixedZone(_seconds(fixed), tz)
     key = _key_of(tz)
     if key is not None and key in UTC_NAMES:
         return FixedZone(0, tz)
     if fixed is not None and key is None:  # pytz.FixedOffset, pytz.utc
-        return FixedZone(_checked_fixed_offset(fixed), tz)
+        return FixedZone(_seconds(fixed), tz)
     return GenericZone(key, tz, key if key is not None else tz)
-
-
-def _checked_fixed_offset(delta: timedelta) -> int:
-    offset = _seconds(delta)
-    if offset % 60:
-        msg = f"a fixed offset of {delta} has seconds; ISO 8601 offsets are whole minutes"
-        raise ValueError(msg)
-    return offset
 
 
 def _module_of(tz: tzinfo) -> str:
