@@ -11,7 +11,8 @@ from __future__ import annotations
 from isorepeat._types import Dialect, Disambiguate
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError
-from isorepeat.schedule import Schedule, parse
+from isorepeat.grammar import parse
+from isorepeat.schedule import Schedule
 
 __all__ = [
     # parsing

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import isorepeat
 from isorepeat import Duration, ScheduleError
-from isorepeat.schedule import _fast_parse, _Parser
+from isorepeat.grammar import _fast_parse, _Parser
 
 from .strategies import (
     HARD_SCHEDULES,
