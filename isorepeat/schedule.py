@@ -6,9 +6,11 @@ and Chronos forms, ``resolve`` (S6, S18), and the occurrence queries, which ``ti
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone, tzinfo
-from typing import Final, Literal, TypeAlias, final
+from typing import Final, Literal, NoReturn, TypeAlias, final
 
 from isorepeat._types import DIALECTS, Dialect, Disambiguate, Nanos
 from isorepeat.calendar import advance
@@ -23,6 +25,7 @@ from isorepeat.duration import (
     Duration,
 )
 from isorepeat.errors import ScheduleError, fail
+from isorepeat.timeline import Timeline
 from isorepeat.zones import (
     UTC_ZONE,
     FixedZone,
@@ -76,6 +79,8 @@ class Schedule:
     """The policy for wall times in gaps and overlaps (S24)."""
     _form: Form = "start"
     _end: End | None = None
+    # The occurrence arithmetic, built on the first query: the only slot written after __init__.
+    _timeline: Timeline | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -141,6 +146,168 @@ class Schedule:
             instant, wall = first, first + zone.offset_at(first) * NS_PER_SECOND
         tz = self.tz if self._zone is not None else None
         return replace(self, _start=instant, _start_wall=wall, _zone=zone, tz=tz, _form="start")
+
+    # -- occurrences (S27-S33, S40) ----------------------------------------------------------
+
+    def __getitem__(self, k: int, /) -> datetime:
+        """Occurrence k (S27): ``start ⊕ k·P``, floored to the microsecond (S31).
+
+        A negative k counts from the end of a finite schedule, as for a sequence.
+
+        >>> s = Schedule.parse("R/2012-01-31T09:00:00/P1M", tz="Europe/Berlin")
+        >>> s[1].isoformat(), s[2].isoformat()
+        ('2012-02-29T09:00:00+01:00', '2012-03-31T09:00:00+02:00')
+
+        :raises IndexError: past the end (n, or the year 9999, S40).
+        """
+        timeline = self._occurrences()
+        index = operator.index(k)
+        if index < 0:
+            if self.repetitions is None:
+                msg = "an infinite schedule has no end to count back from"
+                raise IndexError(msg)
+            index += timeline.last_index() + 1
+        if not timeline.exists(index):
+            msg = f"occurrence {k} is past the end of {self}"
+            raise IndexError(msg)
+        return self._datetime(timeline, index)
+
+    def __iter__(self) -> Iterator[datetime]:
+        """Every occurrence in order, until n or the year 9999 (S40)."""
+        timeline = self._occurrences()
+        return self._guarded(timeline.datetimes(0, timeline.last_index() + 1))
+
+    def __len__(self) -> int:
+        """The number of occurrences of a finite schedule (fewer if the year 9999 cuts it, S40).
+
+        :raises TypeError: for an infinite schedule (see :attr:`is_infinite`).
+        """
+        if self.repetitions is None:
+            msg = f"{self} is infinite: it has no len(); check is_infinite first"
+            raise TypeError(msg)
+        return self._occurrences().last_index() + 1
+
+    def __contains__(self, moment: object, /) -> bool:
+        """True when ``moment`` is one of the occurrences (as returned, to the microsecond)."""
+        if not isinstance(moment, datetime):
+            return False
+        return self.index_of(moment) is not None
+
+    @property
+    def last(self) -> datetime | None:
+        """The last occurrence: of n, or before the year 9999 ends an infinite one (S40)."""
+        timeline = self._occurrences()
+        last = timeline.last_index()
+        return None if last < 0 else self._datetime(timeline, last)
+
+    def index_of(self, moment: datetime, /) -> int | None:
+        """The k with ``schedule[k] == moment``, else ``None`` (the first k where two coincide)."""
+        timeline = self._occurrences()
+        target = _microseconds(moment)
+        k = self._first(timeline, target)
+        if not timeline.exists(k) or self._value(timeline, k) // 1000 != target:
+            return None
+        return k
+
+    def next_after(self, moment: datetime, /, *, inclusive: bool = False) -> datetime | None:
+        """The first occurrence after ``moment`` (at or after it with ``inclusive=True``).
+
+        >>> from datetime import datetime, timezone
+        >>> s = Schedule.parse("R/2012-10-01T05:52:00Z/PT2S")
+        >>> s.next_after(datetime(2026, 11, 22, 12, 0, 1, tzinfo=timezone.utc)).isoformat()
+        '2026-11-22T12:00:02+00:00'
+        """
+        timeline = self._occurrences()
+        k = self._first(timeline, _microseconds(moment) + (0 if inclusive else 1))
+        return self._datetime(timeline, k) if timeline.exists(k) else None
+
+    def previous_before(self, moment: datetime, /, *, inclusive: bool = False) -> datetime | None:
+        """The last occurrence before ``moment`` (at or before it with ``inclusive=True``)."""
+        timeline = self._occurrences()
+        k = self._first(timeline, _microseconds(moment) + (1 if inclusive else 0)) - 1
+        if k < 0:
+            return None
+        k = min(k, timeline.last_index())
+        return None if k < 0 else self._datetime(timeline, k)
+
+    def between(self, start: datetime, end: datetime, /) -> Iterator[datetime]:
+        """The occurrences t with ``start <= t < end``, in order."""
+        timeline = self._occurrences()
+        first = self._first(timeline, _microseconds(start))
+        stop = self._first(timeline, _microseconds(end))
+        stop = min(stop, timeline.last_index() + 1)
+        return self._guarded(timeline.datetimes(first, stop))
+
+    def count_between(self, start: datetime, end: datetime, /) -> int:
+        """How many occurrences t have ``start <= t < end``, without making them."""
+        timeline = self._occurrences()
+        first = self._first(timeline, _microseconds(start))
+        stop = min(self._first(timeline, _microseconds(end)), timeline.last_index() + 1)
+        return max(0, stop - first)
+
+    # -- occurrence helpers ------------------------------------------------------------------
+
+    def _occurrences(self) -> Timeline:
+        timeline = self._timeline
+        if timeline is not None:
+            return timeline
+        if self._start is None or self._zone is None or self._start_wall is None:
+            text = str(self)
+            fail(
+                "this schedule starts when it is put into effect: call resolve(now) first",
+                text,
+                text.index("/") + 1,
+                "schedule.resolve(datetime.now(timezone.utc)) gives it a start",
+            )
+        if self._form == "end":
+            assert self._end is not None
+            assert self.repetitions is not None
+            timeline = Timeline(
+                self._zone,
+                self._end.instant,
+                self._end.wall,
+                self.period,
+                self.repetitions,
+                self.repetitions,
+                self.disambiguate,
+            )
+        else:
+            timeline = Timeline(
+                self._zone, self._start, self._start_wall, self.period, 0, self.repetitions, self.disambiguate
+            )
+        # The one write after __init__: a cache, invisible to ==, hash and repr (STYLE 2.2).
+        object.__setattr__(self, "_timeline", timeline)
+        return timeline
+
+    def _value(self, timeline: Timeline, k: int) -> Nanos:
+        try:
+            value = timeline.occurrence(k)
+        except WallTimeError as error:
+            self._raise_wall_time(k, error)
+        assert value is not None  # callers check exists(k) first
+        return value
+
+    def _datetime(self, timeline: Timeline, k: int) -> datetime:
+        assert self._zone is not None
+        return self._zone.to_datetime(self._value(timeline, k))
+
+    def _first(self, timeline: Timeline, target_us: int) -> int:
+        try:
+            return timeline.first_at_or_after(target_us)
+        except WallTimeError as error:
+            self._raise_wall_time(None, error)
+
+    def _guarded(self, datetimes: Iterator[datetime]) -> Iterator[datetime]:
+        try:
+            yield from datetimes
+        except WallTimeError as error:
+            self._raise_wall_time(None, error)
+
+    def _raise_wall_time(self, k: int | None, error: WallTimeError) -> NoReturn:
+        """S24 ``disambiguate="raise"``: name the occurrence, point at the start."""
+        text = str(self)
+        which = "an occurrence" if k is None else f"occurrence {k}"
+        raise ScheduleError(f"{which}: {error.message}", text, text.index("/") + 1, error.hint) from None
 
     # -- text --------------------------------------------------------------------------------
 
@@ -262,6 +429,11 @@ def duration_of(elapsed: Nanos) -> Duration:
     return Duration(hours=hours, minutes=minutes, seconds=seconds, nanoseconds=nanos)
 
 
+def _microseconds(moment: datetime) -> int:
+    """An aware datetime as whole microseconds since the epoch (S31: queries compare these)."""
+    return instant_of(moment, "the time") // 1000
+
+
 def _offset_seconds(moment: datetime) -> int:
     delta = moment.utcoffset()
     assert delta is not None  # checked by instant_of
@@ -293,6 +465,7 @@ _SET_FIELDS: Final = tuple(
         "disambiguate",
         "_form",
         "_end",
+        "_timeline",
     )
 )
 
@@ -320,6 +493,7 @@ def trusted_schedule(
         set_policy,
         set_form,
         set_end,
+        set_timeline,
     ) = _SET_FIELDS
     set_reps(schedule, repetitions)
     set_period(schedule, period)
@@ -331,4 +505,5 @@ def trusted_schedule(
     set_policy(schedule, disambiguate)
     set_form(schedule, "start")
     set_end(schedule, None)
+    set_timeline(schedule, None)
     return schedule

@@ -1,0 +1,232 @@
+"""Occurrence arithmetic and searches (S27-S33, S40) on integer nanoseconds.
+
+Shaped like this because every query reduces to one search: the first k whose occurrence,
+floored to the microsecond (S31), is at or after a target. Fixed periods answer it in closed
+form (O(1)). Calendar periods estimate k from the period's mean length and correct the estimate
+by galloping, then bisection, over the non-decreasing occurrences (S33): O(1) expected, O(log k)
+at worst. Nothing here looks at text or builds a datetime except ``datetimes_between``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from typing import Final, TypeAlias, final
+
+from isorepeat._types import Disambiguate, Nanos
+from isorepeat.calendar import MAX_INSTANT, MAX_WALL, advance, is_representable
+from isorepeat.datetimes import NS_PER_DAY
+from isorepeat.duration import NS_PER_SECOND, Duration
+from isorepeat.zones import FixedZone, Zone
+
+__all__ = ["Timeline", "step_count"]
+
+_Predicate: TypeAlias = Callable[[int], bool]
+_NS_PER_US: Final = 1000
+# The Gregorian calendar repeats every 400 years = 146,097 days = 4,800 months.
+_MEAN_MONTH_NS: Final = 146_097 * NS_PER_DAY // 4800
+
+
+@final
+class _Steps:
+    """How many occurrences the timelines computed: tests assert it does not grow with k."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+_STEPS: Final = _Steps()
+
+
+def step_count() -> int:
+    """The number of occurrences computed so far by every timeline (a complexity probe)."""
+    return _STEPS.count
+
+
+@final
+class Timeline:
+    """The occurrences of one schedule: occurrence k = anchor ⊕ (k - shift)·P (S27, S28, S17).
+
+    ``shift`` is 0 for a start and n for an end (S17: occurrence k = end ⊖ (n - k)·P).
+    ``count`` is n, or ``None`` for an infinite schedule. Built once per schedule and cached.
+    """
+
+    __slots__ = ("_last", "anchor", "anchor_wall", "count", "disambiguate", "period", "shift", "step", "zone")
+
+    def __init__(
+        self,
+        zone: Zone,
+        anchor: Nanos,
+        anchor_wall: Nanos,
+        period: Duration,
+        shift: int,
+        count: int | None,
+        disambiguate: Disambiguate,
+    ) -> None:
+        self.zone = zone
+        self.anchor = anchor
+        self.anchor_wall = anchor_wall
+        self.period = period
+        self.shift = shift
+        self.count = count
+        self.disambiguate = disambiguate
+        # The elapsed length of a fixed period (S28: no calendar part), else None.
+        self.step: int | None = period.elapsed_nanoseconds if period.is_fixed else None
+        self._last: int | None = None
+
+    # -- single occurrences ------------------------------------------------------------------
+
+    def occurrence(self, k: int) -> Nanos | None:
+        """Occurrence k in ns, or ``None`` beyond what datetime can hold (S40); k is not bounded
+        by ``count`` here.
+
+        :raises WallTimeError: under ``disambiguate="raise"`` when base_k is in a gap or overlap.
+        """
+        _STEPS.count += 1
+        if self.step is not None:
+            instant = self.anchor + (k - self.shift) * self.step
+            return instant if is_representable(self.zone, instant) else None
+        return advance(
+            self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.disambiguate
+        )
+
+    def exists(self, k: int) -> bool:
+        """True when occurrence k is part of the schedule (within n and within S40)."""
+        if k < 0 or (self.count is not None and k >= self.count):
+            return False
+        return k <= self.last_index()
+
+    # -- the last occurrence ----------------------------------------------------------------
+
+    def last_index(self) -> int:
+        """The last k (S40: whose datetime exists in UTC and in the zone); -1 when there is none."""
+        if self._last is None:
+            self._last = self._find_last()
+        return self._last
+
+    def _find_last(self) -> int:
+        if self.count == 0:
+            return -1
+        if self.count is not None and (self.shift or self.occurrence(self.count - 1) is not None):
+            return self.count - 1  # an end anchors S17: every occurrence lies before it
+        upper = None if self.count is None else self.count - 1
+        if self.step is not None:
+            first = self.anchor - self.shift * self.step
+            last = (self._last_instant() - first) // self.step
+            while last > 0 and self.occurrence(last) is None:  # DST near year 9999: one step
+                last -= 1
+            return last if upper is None else min(last, upper)
+        estimate = max(0, (self._last_instant() - self.anchor) // self._mean_ns())
+        if upper is not None:
+            estimate = min(estimate, upper)
+        low, high = self._bracket(lambda k: self.occurrence(k) is None, estimate)
+        low, high = self._bisect(lambda k: self.occurrence(k) is None, low, high)
+        return low if upper is None else min(low, upper)
+
+    def _last_instant(self) -> Nanos:
+        """The last instant whose wall time in the zone is before the year 10000."""
+        offset = self.zone.offset_at(MAX_INSTANT - 2 * NS_PER_DAY)
+        return min(MAX_INSTANT, MAX_WALL - offset * NS_PER_SECOND)
+
+    def _mean_ns(self) -> int:
+        period = self.period
+        mean = (
+            period.total_months * _MEAN_MONTH_NS + period.total_days * NS_PER_DAY + period.elapsed_nanoseconds
+        )
+        return max(1, mean)
+
+    # -- searches ----------------------------------------------------------------------------
+
+    def first_at_or_after(self, target_us: int) -> int:
+        """The smallest k >= 0 whose floored occurrence is >= ``target_us`` (S31), or the first k
+        past the end when there is none (then ``exists(k)`` is false)."""
+        target_ns = target_us * _NS_PER_US  # floor(x / 1000) >= T  <=>  x >= 1000 T
+        if self.step is not None:
+            first = self.anchor - self.shift * self.step
+            k = max(0, -((first - target_ns) // self.step))  # ceil((target - first) / step)
+            if self.count is not None:
+                k = min(k, self.count)
+            return k
+
+        def beyond(k: int) -> bool:
+            if self.count is not None and k >= self.count:
+                return True
+            value = self.occurrence(k)
+            return value is None or value >= target_ns
+
+        if beyond(0):
+            return 0
+        start = self.occurrence(0)
+        assert start is not None  # the parser rejected starts datetime cannot hold
+        estimate = max(0, (target_ns - start) // self._mean_ns())
+        if self.count is not None:
+            estimate = min(estimate, self.count)
+        low, high = self._bracket(beyond, estimate)
+        return self._bisect(beyond, low, high)[1]
+
+    @staticmethod
+    def _bracket(beyond: _Predicate, estimate: int) -> tuple[int, int]:
+        """(low, high) with ``beyond(low)`` false and ``beyond(high)`` true, near ``estimate``.
+
+        ``beyond`` is monotonic (false ... false, true ...) and false at 0. The estimate is within
+        a step or two of the answer for calendar periods, so this takes O(1) evaluations; the
+        doubling bounds a bad estimate at O(log k).
+        """
+        if beyond(estimate):
+            high, step = estimate, 1
+            low = max(0, high - step)
+            while low > 0 and beyond(low):
+                high, step = low, step * 2
+                low = max(0, high - step)
+            return low, high
+        low, step = estimate, 1
+        high = low + step
+        while not beyond(high):
+            low, step = high, step * 2
+            high = low + step
+        return low, high
+
+    @staticmethod
+    def _bisect(beyond: _Predicate, low: int, high: int) -> tuple[int, int]:
+        while high - low > 1:
+            middle = (low + high) // 2
+            if beyond(middle):
+                high = middle
+            else:
+                low = middle
+        return low, high
+
+    # -- many occurrences --------------------------------------------------------------------
+
+    def instants(self, start_k: int, stop_k: int) -> Iterator[tuple[int, Nanos]]:
+        """(k, occurrence k) for start_k <= k < stop_k, in order."""
+        for k in range(start_k, stop_k):
+            value = self.occurrence(k)
+            if value is None:
+                return
+            yield k, value
+
+    def datetimes(self, start_k: int, stop_k: int) -> Iterator[datetime]:
+        """The occurrences start_k <= k < stop_k as datetimes (S31), the common cases fast."""
+        if start_k >= stop_k:
+            return
+        zone = self.zone
+        step = self.step
+        if step is not None and step % _NS_PER_US == 0 and isinstance(zone, FixedZone):
+            # Whole microseconds in a fixed zone: floor(x0 + k·P) = floor(x0) + k·P exactly, and
+            # datetime + timedelta is the cheapest way to make the next datetime.
+            first = self.occurrence(start_k)
+            assert first is not None
+            current = zone.to_datetime(first)
+            delta = timedelta(microseconds=step // _NS_PER_US)
+            remaining = stop_k - start_k
+            while True:
+                yield current
+                remaining -= 1
+                if not remaining:
+                    return
+                current += delta  # not past the last one: that could overflow at year 9999
+        for _, value in self.instants(start_k, stop_k):
+            yield zone.to_datetime(value)
