@@ -9,15 +9,16 @@ at worst. Nothing here looks at text or builds a datetime except ``datetimes_bet
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Final, TypeAlias, final
 
 from isorepeat._types import Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MAX_WALL, advance, is_representable
-from isorepeat.datetimes import NS_PER_DAY
+from isorepeat.datetimes import EPOCH_ORDINAL, NS_PER_DAY
 from isorepeat.duration import NS_PER_SECOND, Duration
-from isorepeat.zones import FixedZone, Zone
+from isorepeat.zones import FixedZone, Zone, ZoneInfoZone
 
 __all__ = ["Timeline", "step_count"]
 
@@ -53,7 +54,18 @@ class Timeline:
     ``count`` is n, or ``None`` for an infinite schedule. Built once per schedule and cached.
     """
 
-    __slots__ = ("_last", "anchor", "anchor_wall", "count", "disambiguate", "period", "shift", "step", "zone")
+    __slots__ = (
+        "_last",
+        "_memo",
+        "anchor",
+        "anchor_wall",
+        "count",
+        "disambiguate",
+        "period",
+        "shift",
+        "step",
+        "zone",
+    )
 
     def __init__(
         self,
@@ -75,6 +87,8 @@ class Timeline:
         # The elapsed length of a fixed period (S28: no calendar part), else None.
         self.step: int | None = period.elapsed_nanoseconds if period.is_fixed else None
         self._last: int | None = None
+        # The last occurrence computed: a search ends on the k its caller then asks for.
+        self._memo: tuple[int, Nanos | None] = (-1, None)
 
     # -- single occurrences ------------------------------------------------------------------
 
@@ -84,13 +98,19 @@ class Timeline:
 
         :raises WallTimeError: under ``disambiguate="raise"`` when base_k is in a gap or overlap.
         """
-        _STEPS.count += 1
         if self.step is not None:
+            _STEPS.count += 1
             instant = self.anchor + (k - self.shift) * self.step
             return instant if is_representable(self.zone, instant) else None
-        return advance(
+        memo_k, memo_value = self._memo
+        if memo_k == k:
+            return memo_value
+        _STEPS.count += 1
+        value = advance(
             self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.disambiguate
         )
+        self._memo = (k, value)
+        return value
 
     def exists(self, k: int) -> bool:
         """True when occurrence k is part of the schedule (within n and within S40)."""
@@ -156,10 +176,10 @@ class Timeline:
             value = self.occurrence(k)
             return value is None or value >= target_ns
 
-        if beyond(0):
-            return 0
-        start = self.occurrence(0)
+        start = self.anchor if not self.shift else self.occurrence(0)
         assert start is not None  # the parser rejected starts datetime cannot hold
+        if start >= target_ns:
+            return 0
         estimate = max(0, (target_ns - start) // self._mean_ns())
         if self.count is not None:
             estimate = min(estimate, self.count)
@@ -228,5 +248,56 @@ class Timeline:
                 if not remaining:
                     return
                 current += delta  # not past the last one: that could overflow at year 9999
+        if (
+            step is None
+            and self.disambiguate == "compatible"
+            and not self.period.elapsed_nanoseconds
+            and isinstance(zone, (FixedZone, ZoneInfoZone))
+        ):
+            yield from self._calendar_datetimes(start_k, stop_k)
+            return
         for _, value in self.instants(start_k, stop_k):
             yield zone.to_datetime(value)
+
+    def _calendar_datetimes(self, start_k: int, stop_k: int) -> Iterator[datetime]:
+        """Pure calendar periods (Y, M, W, D) under "compatible" in a fixed or ZoneInfo zone.
+
+        The wall time of each occurrence is built directly (S28 (1), (2)); PEP 495's fold=0
+        offset is the "compatible" resolution (S24, S25), and ``fromutc`` of the wall time moved
+        by that offset is the resolved datetime, shifted out of a gap and with its fold set.
+        About 0.3 µs an occurrence, against 4 µs through ``occurrence`` and ``to_datetime``.
+        """
+        tz = self.zone.tzinfo
+        fixed = isinstance(self.zone, FixedZone)
+        days, time_of_day = divmod(self.anchor_wall, NS_PER_DAY)
+        anchor_date = date.fromordinal(days + EPOCH_ORDINAL)
+        micros = time_of_day // _NS_PER_US  # S31: flooring the wall floors the instant (whole-second offsets)
+        seconds, microsecond = divmod(micros, 1_000_000)
+        hour, rest = divmod(seconds, 3600)
+        minute, second = divmod(rest, 60)
+        months, day_step = self.period.total_months, self.period.total_days
+        if not months:
+            wall = datetime.combine(
+                anchor_date + timedelta(days=(start_k - self.shift) * day_step),
+                time(hour, minute, second, microsecond),
+                tz,
+            )
+            delta = timedelta(days=day_step)
+            remaining = stop_k - start_k
+            while True:
+                yield wall if fixed else tz.fromutc(wall - tz.utcoffset(wall))  # type: ignore[operator]
+                # NOTE: a ZoneInfo's utcoffset of an aware datetime is never None.
+                remaining -= 1
+                if not remaining:
+                    return
+                wall += delta  # aware + timedelta is wall-clock arithmetic; never past the last
+        month_index = anchor_date.year * 12 + anchor_date.month - 1
+        for k in range(start_k, stop_k):
+            j = k - self.shift
+            year, month0 = divmod(month_index + j * months, 12)
+            day = min(anchor_date.day, monthrange(year, month0 + 1)[1])
+            moment = date(year, month0 + 1, day)
+            if day_step:
+                moment += timedelta(days=j * day_step)
+            wall = datetime.combine(moment, time(hour, minute, second, microsecond), tz)
+            yield wall if fixed else tz.fromutc(wall - tz.utcoffset(wall))  # type: ignore[operator]

@@ -116,6 +116,18 @@ class Zone:
         """Where a wall time falls: one offset, a gap, or an overlap."""
         raise NotImplementedError
 
+    def compatible_offset(self, wall: Nanos) -> int:
+        """The offset S24's ``"compatible"`` policy uses: the only one, the earlier pass of an
+        overlap, the offset before a gap (so the time moves forward by the gap)."""
+        match self.resolve(wall):
+            case Unique(offset):
+                return offset
+            case Gap(before, _):
+                return before
+            case Overlap(earlier, _):
+                return earlier
+        raise AssertionError  # pragma: no cover - the match is exhaustive
+
     def to_datetime(self, instant: Nanos) -> datetime:
         """The instant as an aware datetime in this zone, floored to the microsecond (S31)."""
         utc = _EPOCH + timedelta(microseconds=instant // 1000)
@@ -126,13 +138,14 @@ class Zone:
 class FixedZone(Zone):
     """A zone whose offset never changes: ``timezone``, ``"+05:30"``, UTC under any name."""
 
-    __slots__ = ("offset",)
+    __slots__ = ("_epoch", "offset")
 
     def __init__(self, offset: int, tzinfo: tzinfo | None = None) -> None:
         if tzinfo is None:
             tzinfo = timezone.utc if offset == 0 else timezone(timedelta(seconds=offset))
         super().__init__(None, tzinfo, ("offset", offset))
         self.offset = offset
+        self._epoch = _EPOCH.replace(tzinfo=tzinfo)
 
     @property
     def name(self) -> str:
@@ -145,12 +158,15 @@ class FixedZone(Zone):
     def offset_at(self, instant: Nanos) -> int:
         return self.offset
 
+    def compatible_offset(self, wall: Nanos) -> int:
+        return self.offset
+
     def resolve(self, wall: Nanos) -> Resolution:
         return Unique(self.offset)
 
     def to_datetime(self, instant: Nanos) -> datetime:
-        local = _EPOCH + timedelta(microseconds=(instant + self.offset * NS_PER_SECOND) // 1000)
-        return local.replace(tzinfo=self.tzinfo)
+        # One positional timedelta added to the zone's own epoch: 0.25 µs, half the keyword form.
+        return self._epoch + timedelta(0, 0, (instant + self.offset * NS_PER_SECOND) // 1000)
 
 
 UTC_ZONE: Final = FixedZone(0)
@@ -168,14 +184,22 @@ class ZoneInfoZone(Zone):
 
     def offset_at(self, instant: Nanos) -> int:
         seconds = min(max(instant // NS_PER_SECOND, _MIN_LOOKUP_S), _MAX_LOOKUP_S)
-        # Positional timedelta: the keyword form costs 0.34 µs, a third of the whole lookup.
-        return _seconds(self.tzinfo.fromutc(self._epoch + timedelta(0, seconds)).utcoffset())
+        # Positional timedelta (the keyword form costs 0.34 µs) and the zone's own utcoffset
+        # (0.02 µs, against 0.11 µs through datetime.utcoffset).
+        zone = self.tzinfo
+        return _seconds(zone.utcoffset(zone.fromutc(self._epoch + timedelta(0, seconds))))
+
+    def compatible_offset(self, wall: Nanos) -> int:
+        # PEP 495's fold=0 is exactly S24's "compatible": the earlier pass of an overlap, the
+        # offset before a gap. One lookup instead of resolve()'s two and a replace(fold=1).
+        seconds = min(max(wall // NS_PER_SECOND, _MIN_LOOKUP_S), _MAX_LOOKUP_S)
+        return _seconds(self.tzinfo.utcoffset(self._epoch + timedelta(0, seconds)))
 
     def resolve(self, wall: Nanos) -> Resolution:
         seconds = min(max(wall // NS_PER_SECOND, _MIN_LOOKUP_S), _MAX_LOOKUP_S)
         local = self._epoch + timedelta(0, seconds)  # aware + timedelta: wall-clock arithmetic
-        first = _seconds(local.utcoffset())
-        second = _seconds(local.replace(fold=1).utcoffset())
+        first = _seconds(self.tzinfo.utcoffset(local))
+        second = _seconds(self.tzinfo.utcoffset(local.replace(fold=1)))
         if first == second:
             return Unique(first)
         # PEP 495: in a gap fold=0 gives the offset before the transition (the smaller one),
@@ -237,6 +261,8 @@ def instant_from_wall(
 
     :raises WallTimeError: under ``"raise"`` in a gap, or in an overlap ``prefer`` does not settle.
     """
+    if disambiguate == "compatible" and prefer is None:
+        return wall - zone.compatible_offset(wall) * NS_PER_SECOND
     match zone.resolve(wall):
         case Unique(offset):
             return wall - offset * NS_PER_SECOND
