@@ -9,13 +9,12 @@ at worst. Nothing here looks at text or builds a datetime except ``datetimes_bet
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Final, TypeAlias, final
 
 from isorepeat._types import Disambiguate, Nanos
-from isorepeat.calendar import MAX_INSTANT, MAX_WALL, advance, is_representable
+from isorepeat.calendar import MAX_INSTANT, MAX_WALL, advance, days_in_month, is_representable
 from isorepeat.datetimes import EPOCH_ORDINAL, NS_PER_DAY
 from isorepeat.duration import NS_PER_SECOND, Duration
 from isorepeat.zones import FixedZone, Zone, ZoneInfoZone
@@ -87,8 +86,9 @@ class Timeline:
         # The elapsed length of a fixed period (S28: no calendar part), else None.
         self.step: int | None = period.elapsed_nanoseconds if period.is_fixed else None
         self._last: int | None = None
-        # The last occurrence computed: a search ends on the k its caller then asks for.
-        self._memo: tuple[int, Nanos | None] = (-1, None)
+        # The last two occurrences computed: a search ends between two k, and its caller then
+        # asks for one of them.
+        self._memo: tuple[int, Nanos | None, int, Nanos | None] = (-1, None, -1, None)
 
     # -- single occurrences ------------------------------------------------------------------
 
@@ -102,14 +102,16 @@ class Timeline:
             _STEPS.count += 1
             instant = self.anchor + (k - self.shift) * self.step
             return instant if is_representable(self.zone, instant) else None
-        memo_k, memo_value = self._memo
+        memo_k, memo_value, older_k, older_value = self._memo
         if memo_k == k:
             return memo_value
+        if older_k == k:
+            return older_value
         _STEPS.count += 1
         value = advance(
             self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.disambiguate
         )
-        self._memo = (k, value)
+        self._memo = (k, value, memo_k, memo_value)
         return value
 
     def exists(self, k: int) -> bool:
@@ -295,7 +297,7 @@ class Timeline:
         for k in range(start_k, stop_k):
             j = k - self.shift
             year, month0 = divmod(month_index + j * months, 12)
-            day = min(anchor_date.day, monthrange(year, month0 + 1)[1])
+            day = min(anchor_date.day, days_in_month(year, month0 + 1))
             moment = date(year, month0 + 1, day)
             if day_step:
                 moment += timedelta(days=j * day_step)
