@@ -14,7 +14,14 @@ from datetime import date, timedelta
 from typing import Final
 
 from isorepeat._types import Nanos
-from isorepeat.duration import NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND, check_ascii_digits, describe_char
+from isorepeat.duration import (
+    NS_PER_HOUR,
+    NS_PER_MINUTE,
+    NS_PER_SECOND,
+    check_ascii_digits,
+    describe_char,
+    read_fraction,
+)
 from isorepeat.errors import fail
 
 __all__ = [
@@ -365,17 +372,10 @@ def _parse_time(text: str, pos: int, *, extended: bool) -> tuple[Nanos, int | No
 
 
 def _parse_fraction(text: str, pos: int, unit_ns: int) -> tuple[Nanos, int]:
-    """``.digits`` or ``,digits`` at ``pos``: exact to the nanosecond (S9)."""
-    digits = _DIGITS.match(text, pos + 1)
-    assert digits is not None
-    if digits.end() == pos + 1:
-        check_ascii_digits(text, pos + 1)
-        fail("expected a digit after the decimal separator", text, pos + 1)
-    fraction = text[pos + 1 : digits.end()]
-    if fraction[9:].strip("0"):
-        fail("the fraction is finer than a nanosecond; at most 9 digits are kept", text, pos + 10)
+    """``.digits`` or ``,digits`` at ``pos`` of a time field of ``unit_ns``, exact (S9)."""
+    billionths, end = read_fraction(text, pos)
     # A 9-digit fraction of an hour or a minute is a whole number of nanoseconds (3,600 or 60 ns).
-    return int(fraction[:9].ljust(9, "0")) * (unit_ns // NS_PER_SECOND), digits.end()
+    return billionths * (unit_ns // NS_PER_SECOND), end
 
 
 def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int]:

@@ -505,20 +505,13 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
         assert digits is not None
         pos = digits.end()
         integer_text = text[number_at:pos]
-        fraction_text = ""
+        billionths = 0
         separator_at = -1
         if pos < n and text[pos] in ".,":
             separator_at = pos
             if not integer_text:
                 fail("a fraction needs a digit before its separator, e.g. 0.5", text, pos)
-            frac_digits = _DIGITS.match(text, pos + 1)
-            assert frac_digits is not None
-            if frac_digits.end() == pos + 1:
-                check_ascii_digits(text, pos + 1)
-                fail("expected a digit after the decimal separator", text, pos + 1)
-            fraction_text = text[pos + 1 : frac_digits.end()]
-            pos = frac_digits.end()
-            _check_fraction_precision(text, pos - len(fraction_text), fraction_text)
+            billionths, pos = read_fraction(text, pos)
         elif not integer_text:
             fail(f"expected a number, found {describe_char(text, pos)}", text, pos)
         if pos >= n:
@@ -555,15 +548,14 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
             )
         last_order, last_key = order, key
         values[key] = int(integer_text)
-        if fraction_text:
+        if separator_at >= 0:
             if not in_time:
                 message, smaller = _FRACTION_ADVICE[letter]
-                fail(
-                    message, text, separator_at, _fraction_hint(letter, integer_text, fraction_text, smaller)
-                )
+                hint = _fraction_hint(letter, integer_text, f"{billionths:09d}", smaller)
+                fail(message, text, separator_at, hint)
             unit: FractionUnit = "M" if key == "TM" else letter  # type: ignore[assignment]
             # NOTE: letter is one of H, S here (M handled above), so the narrowing is safe.
-            fraction_ns = int(fraction_text[:9].ljust(9, "0")) * _FRACTION_STEP[unit]
+            fraction_ns = billionths * _FRACTION_STEP[unit]
             fraction_unit = unit if fraction_ns else None
             fraction_at = separator_at
         pos += 1
@@ -598,15 +590,21 @@ def _fraction_hint(letter: str, integer_text: str, fraction_text: str, smaller: 
     return f"write PT{amount}H" if smaller == "H" else f"write P{amount}{smaller}"
 
 
-def _check_fraction_precision(text: str, first_digit: int, fraction_text: str) -> None:
-    """S9: keep 9 digits; more only when the extra ones are zeros."""
-    extra = fraction_text[9:]
-    if extra.strip("0"):
-        fail(
-            "the fraction is finer than a nanosecond; at most 9 digits are kept",
-            text,
-            first_digit + 9,
-        )
+def read_fraction(text: str, separator: int) -> tuple[int, int]:
+    """The digits after the ``.`` or ``,`` at ``separator``, as billionths, and the end (S9).
+
+    At least one digit; at most 9 are kept, and more only when the extra ones are zeros.
+    """
+    digits = _DIGITS.match(text, separator + 1)
+    assert digits is not None  # [0-9]* always matches
+    end = digits.end()
+    if end == separator + 1:
+        check_ascii_digits(text, end)
+        fail("expected a digit after the decimal separator", text, end)
+    fraction = text[separator + 1 : end]
+    if fraction[9:].strip("0"):
+        fail("the fraction is finer than a nanosecond; at most 9 digits are kept", text, separator + 10)
+    return int(fraction[:9].ljust(9, "0")), end
 
 
 def _parse_alternative_duration(text: str, start: int) -> tuple[Duration, int]:
@@ -638,15 +636,7 @@ def _parse_alternative_duration(text: str, start: int) -> tuple[Duration, int]:
             time_fields.append(value)
         hours, minutes, seconds = time_fields
         if pos < len(text) and text[pos] in ".,":
-            frac_digits = _DIGITS.match(text, pos + 1)
-            assert frac_digits is not None
-            if frac_digits.end() == pos + 1:
-                check_ascii_digits(text, pos + 1)
-                fail("expected a digit after the decimal separator", text, pos + 1)
-            fraction_text = text[pos + 1 : frac_digits.end()]
-            _check_fraction_precision(text, pos + 1, fraction_text)
-            fraction_ns = int(fraction_text[:9].ljust(9, "0"))
-            pos = frac_digits.end()
+            fraction_ns, pos = read_fraction(text, pos)
     years, months, days = fields
     duration = Duration(
         years=years,
