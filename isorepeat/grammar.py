@@ -504,6 +504,7 @@ def _place(
     fail with the same message at the same column.
     """
     zone = zone_arg
+    written_wall = wall
     suffix_zone: Zone | None = None
     if zone_name is not None:
         assert zone_column is not None
@@ -539,8 +540,9 @@ def _place(
         except WallTimeError as error:
             fail(error.message, text, start_column, error.hint)
     if not is_representable(zone, instant):
+        # S40. The wall time as written: Z[Zone] may have moved it past what datetime holds.
         fail(
-            f"{format_wall(wall)} is outside the years 0001-9999 in UTC or in {zone.name}",
+            f"{format_wall(written_wall)} is outside the years 0001-9999 in UTC or in {zone.name}",
             text,
             start_column,
         )

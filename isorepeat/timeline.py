@@ -61,6 +61,7 @@ class Timeline:
         "count",
         "disambiguate",
         "period",
+        "search_policy",
         "shift",
         "step",
         "zone",
@@ -83,6 +84,7 @@ class Timeline:
         self.shift = shift
         self.count = count
         self.disambiguate = disambiguate
+        self.search_policy: Disambiguate = "compatible" if disambiguate == "raise" else disambiguate
         # The elapsed length of a fixed period (S28: no calendar part), else None.
         self.step: int | None = period.elapsed_nanoseconds if period.is_fixed else None
         self._last: int | None = None
@@ -93,10 +95,12 @@ class Timeline:
     # -- single occurrences ------------------------------------------------------------------
 
     def occurrence(self, k: int) -> Nanos | None:
-        """Occurrence k in ns, or ``None`` beyond what datetime can hold (S40); k is not bounded
-        by ``count`` here.
+        """Occurrence k in ns as searches order it, or ``None`` beyond what datetime can hold
+        (S40); k is not bounded by ``count`` here.
 
-        :raises WallTimeError: under ``disambiguate="raise"`` when base_k is in a gap or overlap.
+        Under ``disambiguate="raise"`` the searches place an occurrence in a gap or overlap as
+        "compatible" does, so that looking at a neighbour never raises: S24 raises only for the
+        occurrence a query returns, which ``value`` computes with the schedule's own policy.
         """
         if self.step is not None:
             _STEPS.count += 1
@@ -109,10 +113,22 @@ class Timeline:
             return older_value
         _STEPS.count += 1
         value = advance(
-            self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.disambiguate
+            self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.search_policy
         )
         self._memo = (k, value, memo_k, memo_value)
         return value
+
+    def value(self, k: int) -> Nanos | None:
+        """Occurrence k under the schedule's own policy: what a query returns.
+
+        :raises WallTimeError: under ``disambiguate="raise"`` when base_k is in a gap or overlap.
+        """
+        if self.search_policy == self.disambiguate or self.step is not None:
+            return self.occurrence(k)  # elapsed units never raise (S24)
+        _STEPS.count += 1
+        return advance(
+            self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.disambiguate
+        )
 
     def exists(self, k: int) -> bool:
         """True when occurrence k is part of the schedule (within n and within S40)."""
@@ -165,6 +181,8 @@ class Timeline:
         """The smallest k >= 0 whose floored occurrence is >= ``target_us`` (S31), or the first k
         past the end when there is none (then ``exists(k)`` is false)."""
         target_ns = target_us * _NS_PER_US  # floor(x / 1000) >= T  <=>  x >= 1000 T
+        if self.step == 0:  # S14: a zero period (R0, R1): every occurrence is the start
+            return 0 if self.anchor >= target_ns else max(1, self.count or 1)
         if self.step is not None:
             first = self.anchor - self.shift * self.step
             k = max(0, -((first - target_ns) // self.step))  # ceil((target - first) / step)
@@ -223,12 +241,17 @@ class Timeline:
     # -- many occurrences --------------------------------------------------------------------
 
     def instants(self, start_k: int, stop_k: int) -> Iterator[tuple[int, Nanos]]:
-        """(k, occurrence k) for start_k <= k < stop_k, in order."""
+        """(k, occurrence k) for start_k <= k < stop_k, in order, under the schedule's policy."""
         for k in range(start_k, stop_k):
-            value = self.occurrence(k)
+            value = self.value(k)
             if value is None:
                 return
             yield k, value
+
+    @property
+    def can_raise(self) -> bool:
+        """Whether making an occurrence can raise WallTimeError (S24: "raise", calendar units)."""
+        return self.disambiguate == "raise" and self.step is None
 
     def datetimes(self, start_k: int, stop_k: int) -> Iterator[datetime]:
         """The occurrences start_k <= k < stop_k as datetimes (S31), the common cases fast."""
@@ -278,6 +301,12 @@ class Timeline:
         hour, rest = divmod(seconds, 3600)
         minute, second = divmod(rest, 60)
         months, day_step = self.period.total_months, self.period.total_days
+        if not months and start_k == self.shift:
+            # S28: base_0 is the start instant as parsed (its overlap side or gap shift kept).
+            yield self.zone.to_datetime(self.anchor)
+            start_k += 1
+            if start_k >= stop_k:
+                return
         if not months:
             wall = datetime.combine(
                 anchor_date + timedelta(days=(start_k - self.shift) * day_step),
@@ -296,6 +325,9 @@ class Timeline:
         month_index = anchor_date.year * 12 + anchor_date.month - 1
         for k in range(start_k, stop_k):
             j = k - self.shift
+            if not j:
+                yield self.zone.to_datetime(self.anchor)  # S28: base_0 is the start as parsed
+                continue
             year, month0 = divmod(month_index + j * months, 12)
             day = min(anchor_date.day, days_in_month(year, month0 + 1))
             moment = date(year, month0 + 1, day)
