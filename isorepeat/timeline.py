@@ -9,8 +9,10 @@ at worst. Nothing here looks at text or builds a datetime except ``datetimes_bet
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
+from itertools import accumulate, repeat
 from typing import Final, TypeAlias, final
 
 from isorepeat._types import Disambiguate, Nanos
@@ -254,35 +256,33 @@ class Timeline:
         return self.disambiguate == "raise" and self.step is None
 
     def datetimes(self, start_k: int, stop_k: int) -> Iterator[datetime]:
-        """The occurrences start_k <= k < stop_k as datetimes (S31), the common cases fast."""
+        """The occurrences start_k <= k < stop_k as datetimes (S31), the common cases fast.
+
+        Returns an iterator, not a generator: the fixed-step path is a C iterator end to end.
+        """
         if start_k >= stop_k:
-            return
+            return iter(())
         zone = self.zone
         step = self.step
         if step is not None and step % _NS_PER_US == 0 and isinstance(zone, FixedZone):
-            # Whole microseconds in a fixed zone: floor(x0 + k·P) = floor(x0) + k·P exactly, and
-            # datetime + timedelta is the cheapest way to make the next datetime.
+            # Whole microseconds in a fixed zone: floor(x0 + k·P) = floor(x0) + k·P exactly.
+            # accumulate makes each next datetime in C, n - 1 additions: none past the last,
+            # which could overflow at year 9999.
             first = self.occurrence(start_k)
             assert first is not None
-            current = zone.to_datetime(first)
-            delta = timedelta(microseconds=step // _NS_PER_US)
-            remaining = stop_k - start_k
-            while True:
-                yield current
-                remaining -= 1
-                if not remaining:
-                    return
-                current += delta  # not past the last one: that could overflow at year 9999
+            return accumulate(
+                repeat(timedelta(microseconds=step // _NS_PER_US), stop_k - start_k - 1),
+                operator.add,
+                initial=zone.to_datetime(first),
+            )
         if (
             step is None
             and self.disambiguate == "compatible"
             and not self.period.elapsed_nanoseconds
             and isinstance(zone, (FixedZone, ZoneInfoZone))
         ):
-            yield from self._calendar_datetimes(start_k, stop_k)
-            return
-        for _, value in self.instants(start_k, stop_k):
-            yield zone.to_datetime(value)
+            return self._calendar_datetimes(start_k, stop_k)
+        return (zone.to_datetime(value) for _, value in self.instants(start_k, stop_k))
 
     def _calendar_datetimes(self, start_k: int, stop_k: int) -> Iterator[datetime]:
         """Pure calendar periods (Y, M, W, D) under "compatible" in a fixed or ZoneInfo zone.
@@ -313,15 +313,17 @@ class Timeline:
                 time(hour, minute, second, microsecond),
                 tz,
             )
-            delta = timedelta(days=day_step)
-            remaining = stop_k - start_k
-            while True:
-                yield wall if fixed else tz.fromutc(wall - tz.utcoffset(wall))  # type: ignore[operator]
+            # Aware + timedelta is wall-clock arithmetic; accumulate adds n - 1 days in C.
+            walls = accumulate(
+                repeat(timedelta(days=day_step), stop_k - start_k - 1), operator.add, initial=wall
+            )
+            if fixed:
+                yield from walls
+                return
+            for local in walls:
+                yield tz.fromutc(local - tz.utcoffset(local))  # type: ignore[operator]
                 # NOTE: a ZoneInfo's utcoffset of an aware datetime is never None.
-                remaining -= 1
-                if not remaining:
-                    return
-                wall += delta  # aware + timedelta is wall-clock arithmetic; never past the last
+            return
         month_index = anchor_date.year * 12 + anchor_date.month - 1
         for k in range(start_k, stop_k):
             j = k - self.shift
