@@ -188,9 +188,7 @@ def _fast_parse(
         instant = wall - (offset or 0) * NS_PER_SECOND
         if not _SAFE_MIN <= instant <= _SAFE_MAX:
             return None
-        return Schedule(
-            repetitions, period, instant, wall, _fixed_zone(offset or 0), None, "iso", disambiguate
-        )
+        return trusted_schedule(repetitions, period, instant, wall, _fixed_zone(offset or 0), disambiguate)
     placed_zone, instant, wall = _place(
         text,
         zone,
