@@ -10,7 +10,7 @@ reference (a property test checks the two agree).
 from __future__ import annotations
 
 import re
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Final, final
 
 from isorepeat._types import DIALECTS, DISAMBIGUATIONS, Dialect, Disambiguate, Nanos
@@ -59,6 +59,8 @@ def parse(
     tz: tzinfo | str | None = None,
     dialect: Dialect = "iso",
     disambiguate: Disambiguate = "compatible",
+    jvm_zone: str | None = None,
+    now: datetime | None = None,
 ) -> Schedule:
     """Parse an ISO 8601 repeating interval into a :class:`Schedule`; ``str`` is its inverse.
 
@@ -66,6 +68,11 @@ def parse(
     ``"+05:30"``, or a tzinfo (``ZoneInfo``, ``timezone``, pytz, dateutil). With a zone, the
     start's wall-clock fields are kept and its own offset is discarded (S23). ``disambiguate``
     places wall times in gaps and overlaps (S24).
+
+    ``dialect="chronos"`` reads the text as the Chronos server does (S34): ``tz`` is its
+    ``scheduleTimeZone`` (a string), ``jvm_zone`` the JVM's default zone for starts without an
+    offset (UTC by default), and ``now`` the clock an empty start is read from (``now - 1 s``).
+    In the iso dialect ``now`` resolves an empty start (S6) and ``jvm_zone`` is not taken.
 
     >>> parse("R5/2026-01-31T09:00:00/P1M", tz="Europe/Berlin")
     Schedule.parse('R5/2026-01-31T09:00:00+01:00[Europe/Berlin]/P1M')
@@ -86,8 +93,12 @@ def parse(
         if dialect not in DIALECTS:
             msg = f"dialect must be one of {', '.join(map(repr, DIALECTS))}, not {dialect!r}"
             raise ValueError(msg)
-        msg = "the chronos dialect is not implemented yet"
-        raise NotImplementedError(msg)
+        return _parse_chronos(text, tz, disambiguate, jvm_zone, now)
+    if jvm_zone is not None:
+        msg = "jvm_zone applies to the chronos dialect only; the iso dialect reads offset-less starts in tz"
+        raise ValueError(msg)
+    if now is not None:
+        return parse(text, tz=tz, disambiguate=disambiguate).resolve(now)
     if disambiguate != "compatible" and disambiguate not in DISAMBIGUATIONS:
         msg = f"disambiguate must be one of {', '.join(map(repr, DISAMBIGUATIONS))}, not {disambiguate!r}"
         raise ValueError(msg)
@@ -98,6 +109,24 @@ def parse(
     if fast is not None:
         return fast
     return _Parser(text, zone, tz, disambiguate).parse()
+
+
+def _parse_chronos(
+    text: str,
+    tz: tzinfo | str | None,
+    disambiguate: Disambiguate,
+    jvm_zone: str | None,
+    now: datetime | None,
+) -> Schedule:
+    from isorepeat.chronos.dialect import parse_chronos
+
+    if disambiguate != "compatible":
+        msg = "the chronos dialect resolves gaps and overlaps as Joda-Time does; disambiguate is for iso"
+        raise ValueError(msg)
+    if tz is not None and not isinstance(tz, str):
+        msg = f"the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not {type(tz).__name__}"
+        raise TypeError(msg)
+    return parse_chronos(text, tz=tz, jvm_zone=jvm_zone, now=now)
 
 
 # The common shape in one expression: R[n]/YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm][[Zone]]/P...

@@ -25,6 +25,7 @@ from isorepeat.duration import (
     Duration,
 )
 from isorepeat.errors import ScheduleError, fail
+from isorepeat.notes import Note
 from isorepeat.timeline import Timeline
 from isorepeat.zones import (
     UTC_ZONE,
@@ -33,8 +34,18 @@ from isorepeat.zones import (
     Zone,
 )
 
-__all__ = ["End", "Schedule", "duration_of", "instant_of", "trusted_schedule"]
+__all__ = [
+    "End",
+    "Schedule",
+    "duration_of",
+    "format_joda_period",
+    "format_joda_start",
+    "instant_of",
+    "trusted_schedule",
+]
 
+Mode: TypeAlias = Literal["anchored", "chained"]
+"""How occurrences follow each other: from the start (S27), or each from the last (S35)."""
 Form: TypeAlias = Literal["start", "interval", "end", "cycle"]
 """Which ISO form was written: ``R/start/P``, ``R/start/end`` (S16), ``R/P/end`` (S17), ``R/P`` (S18)."""
 
@@ -79,6 +90,10 @@ class Schedule:
     """The policy for wall times in gaps and overlaps (S24)."""
     _form: Form = "start"
     _end: End | None = None
+    notes: tuple[Note, ...] = field(default=(), compare=False)
+    """Findings that are not errors, such as ``PST`` read as Los Angeles time (chronos, S34)."""
+    _jvm_zone: str | None = field(default=None, compare=False)
+    # The chronos dialect's JVM zone, when the start was read in it (for repr).
     # The occurrence arithmetic, built on the first query: the only slot written after __init__.
     _timeline: Timeline | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -93,11 +108,13 @@ class Schedule:
         tz: tzinfo | str | None = None,
         dialect: Dialect = "iso",
         disambiguate: Disambiguate = "compatible",
+        jvm_zone: str | None = None,
+        now: datetime | None = None,
     ) -> Schedule:
         """Parse a schedule; the same as :func:`isorepeat.parse`."""
         from isorepeat.grammar import parse
 
-        return parse(text, tz=tz, dialect=dialect, disambiguate=disambiguate)
+        return parse(text, tz=tz, dialect=dialect, disambiguate=disambiguate, jvm_zone=jvm_zone, now=now)
 
     # -- values ------------------------------------------------------------------------------
 
@@ -177,6 +194,54 @@ class Schedule:
         """Every occurrence in order, until n or the year 9999 (S40)."""
         timeline = self._occurrences()
         return self._guarded(timeline, 0, timeline.last_index() + 1)
+
+    def occurrences(self, mode: Mode = "anchored") -> Iterator[datetime]:
+        """The occurrences, anchored (S27, the same as ``iter``) or chained (S35).
+
+        ``"chained"`` is what a server that stores the next start as text runs: occurrence
+        k+1 = ``parse(format(occurrence k)) ⊕ P``, with the schedule zone re-applied at every
+        step, so month ends and DST gaps drift as they do in Chronos.
+
+        >>> s = Schedule.parse("R4/2012-01-31T00:00:00Z/P1M")
+        >>> [t.date().isoformat() for t in s.occurrences()]
+        ['2012-01-31', '2012-02-29', '2012-03-31', '2012-04-30']
+        >>> [t.date().isoformat() for t in s.occurrences(mode="chained")]
+        ['2012-01-31', '2012-02-29', '2012-03-29', '2012-04-29']
+        """
+        if mode == "anchored":
+            return iter(self)
+        if mode != "chained":
+            msg = f"mode must be 'anchored' or 'chained', not {mode!r}"
+            raise ValueError(msg)
+        timeline = self._occurrences_for_chaining()
+        return self._chained(timeline)
+
+    def _occurrences_for_chaining(self) -> Timeline | None:
+        """The timeline when the first occurrence needs one (S17's end form), else None."""
+        if self._start is None or self._zone is None:
+            self._occurrences()  # raises S6's error
+        return self._occurrences() if self._form == "end" else None
+
+    def _chained(self, timeline: Timeline | None) -> Iterator[datetime]:
+        from isorepeat.chronos.chained import chained_instants
+        from isorepeat.zones import resolve_tz
+
+        assert self._zone is not None
+        assert self._start is not None
+        start = self._start if timeline is None else self._value(timeline, 0)
+        schedule_zone = resolve_tz(self.tz) if self.tz is not None else None
+        if self._form == "end" and self.repetitions == 0:
+            return
+        steps = chained_instants(
+            self._zone, start, self.period, self.repetitions, self.dialect, schedule_zone, self.disambiguate
+        )
+        k = 0
+        try:
+            for instant, zone in steps:
+                yield zone.to_datetime(instant)
+                k += 1
+        except WallTimeError as error:
+            self._raise_wall_time(k, error)
 
     def __len__(self) -> int:
         """The number of occurrences of a finite schedule (fewer if the year 9999 cuts it, S40).
@@ -272,6 +337,28 @@ class Schedule:
                 self.repetitions,
                 self.disambiguate,
             )
+        elif self.dialect == "chronos":
+            from isorepeat.chronos.arithmetic import is_forward, joda_advance
+
+            if not is_forward(self.period) and (self.repetitions is None or self.repetitions > 1):
+                text = str(self)
+                fail(
+                    f"the period {format_joda_period(self.period)} does not move forward: Chronos runs "
+                    "this job again at once, for ever (IR207); it has no series of occurrences",
+                    text,
+                    text.rindex("/") + 1,
+                    "occurrences(mode='chained') shows what Chronos does step by step",
+                )
+            timeline = Timeline(
+                self._zone,
+                self._start,
+                self._start,
+                self.period,
+                0,
+                self.repetitions,
+                "compatible",
+                joda_advance,
+            )
         else:
             timeline = Timeline(
                 self._zone, self._start, self._start_wall, self.period, 0, self.repetitions, self.disambiguate
@@ -316,8 +403,11 @@ class Schedule:
     # -- text --------------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        """The canonical iso text (S20): ``parse(str(s)) == s``."""
-        return self.format()
+        """The canonical text: iso (S20), or what Chronos stores for the chronos dialect (S21).
+
+        ``parse(str(s), dialect=s.dialect) == s``.
+        """
+        return self.format(dialect=self.dialect)
 
     def format(self, *, dialect: Dialect = "iso") -> str:
         """The schedule as text: canonical ISO 8601 (S20), or as Chronos stores it (S21).
@@ -349,6 +439,8 @@ class Schedule:
         return f"{repetitions}/{start}/{self.period}"
 
     def _format_chronos(self) -> str:
+        """Iso8601Expressions.create: ``R<n>/`` (``R/`` for ever), the start to the millisecond
+        with ``Z`` or its offset, the period as Joda prints it (S21)."""
         repetitions = "R" if self.repetitions is None else f"R{self.repetitions}"
         if self._form in ("cycle", "end"):
             msg = (
@@ -359,18 +451,14 @@ class Schedule:
         period = self.period
         if self._form == "interval":
             period = duration_of(period.elapsed_nanoseconds)
-        period_text = _format_joda_period(period)
+        period_text = format_joda_period(period)
         if self._start is None or self._zone is None:
             return f"{repetitions}//{period_text}"
-        offset = self._zone.offset_at(self._start)
-        wall = self._start + offset * NS_PER_SECOND
-        # Joda keeps milliseconds: the start is truncated, as Chronos truncates it on input.
-        text = format_wall(wall - wall % 1_000_000)
-        seconds_part, _, fraction = text.partition(".")
-        millis = (fraction + "000")[:3]
-        return f"{repetitions}/{seconds_part}.{millis}{format_offset(offset)}/{period_text}"
+        return f"{repetitions}/{format_joda_start(self._zone, self._start)}/{period_text}"
 
     def __repr__(self) -> str:
+        if self.dialect == "chronos":
+            return self._repr_chronos()
         extra = ""
         if self._start is None and self._zone is not None and self._form != "end":
             extra += f", tz={self._zone.key or self._zone.name!r}"
@@ -379,6 +467,18 @@ class Schedule:
         if self.disambiguate != "compatible":
             extra += f", disambiguate={self.disambiguate!r}"
         return f"Schedule.parse({str(self)!r}{extra})"
+
+    def _repr_chronos(self) -> str:
+        text = self.format(dialect="chronos")
+        extra = ""
+        if self.tz is not None and self._zone is not None:
+            extra += f", tz={self._zone.key or self._zone.name!r}"
+        elif self._jvm_zone is not None and self._zone is not None and self._zone.fixed_offset is None:
+            # The start was read in the JVM zone: print it without its offset, as it was written.
+            repetitions, start, period = text.split("/")
+            text = f"{repetitions}/{start[:23]}/{period}"
+            extra += f", jvm_zone={self._jvm_zone!r}"
+        return f"Schedule.parse({text!r}{extra}, dialect='chronos')"
 
 
 def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
@@ -392,7 +492,19 @@ def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
     return f"{format_wall(wall)}[{zone.key}]"
 
 
-def _format_joda_period(period: Duration) -> str:
+def format_joda_start(zone: Zone, instant: Nanos) -> str:
+    """An instant as Joda's ``ISODateTimeFormat.dateTime()`` prints it in ``zone``:
+    ``2012-10-01T05:52:00.000Z``, milliseconds always, ``Z`` or the offset."""
+    offset = zone.offset_at(instant)
+    wall = instant + offset * NS_PER_SECOND
+    # Joda keeps milliseconds: the start is truncated, as Chronos truncates it on input.
+    text = format_wall(wall - wall % 1_000_000)
+    seconds_part, _, fraction = text.partition(".")
+    millis = (fraction + "000")[:3]
+    return f"{seconds_part}.{millis}{format_offset(offset)}"
+
+
+def format_joda_period(period: Duration) -> str:
     """A period as Joda's ISOPeriodFormat.standard() prints it: ``PT1.500S``, zero as ``PT0S``."""
     hours, minutes, seconds = period.hours, period.minutes, period.seconds
     if period.nanoseconds and period.fraction_unit in ("H", "M"):
@@ -418,8 +530,12 @@ def _format_joda_period(period: Duration) -> str:
     for value, letter in ((hours, "H"), (minutes, "M")):
         if value:
             time += f"{value}{letter}"
-    if seconds or millis:
-        time += f"{seconds}.{millis:03d}S" if millis else f"{seconds}S"
+    total_ms = seconds * 1000 + millis
+    if total_ms:
+        # Joda prints seconds and millis as one signed decimal: PT1.500S, PT-0.500S.
+        whole, part = divmod(abs(total_ms), 1000)
+        sign = "-" if total_ms < 0 else ""
+        time += f"{sign}{whole}.{part:03d}S" if part else f"{sign}{whole}S"
     if time:
         parts.append("T" + time)
     return "".join(parts) if len(parts) > 1 else "PT0S"
@@ -469,6 +585,8 @@ _SET_FIELDS: Final = tuple(
         "disambiguate",
         "_form",
         "_end",
+        "notes",
+        "_jvm_zone",
         "_timeline",
     )
 )
@@ -482,6 +600,10 @@ def trusted_schedule(
     zone: Zone,
     disambiguate: Disambiguate,
     tz: tzinfo | None = None,
+    *,
+    dialect: Dialect = "iso",
+    notes: tuple[Note, ...] = (),
+    jvm_zone: str | None = None,
 ) -> Schedule:
     """A ``R/start/P`` schedule from checked fields, as ``trusted_duration`` does:
     the fast path builds thousands, and the dataclass ``__init__`` costs 1 µs of the 4 µs budget."""
@@ -497,6 +619,8 @@ def trusted_schedule(
         set_policy,
         set_form,
         set_end,
+        set_notes,
+        set_jvm_zone,
         set_timeline,
     ) = _SET_FIELDS
     set_reps(schedule, repetitions)
@@ -505,9 +629,11 @@ def trusted_schedule(
     set_wall(schedule, wall)
     set_zone(schedule, zone)
     set_tz(schedule, tz)
-    set_dialect(schedule, "iso")
+    set_dialect(schedule, dialect)
     set_policy(schedule, disambiguate)
     set_form(schedule, "start")
     set_end(schedule, None)
+    set_notes(schedule, notes)
+    set_jvm_zone(schedule, jvm_zone)
     set_timeline(schedule, None)
     return schedule

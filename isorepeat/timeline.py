@@ -21,9 +21,11 @@ from isorepeat.datetimes import EPOCH_ORDINAL, NS_PER_DAY
 from isorepeat.duration import NS_PER_SECOND, Duration
 from isorepeat.zones import FixedZone, Zone, ZoneInfoZone
 
-__all__ = ["Timeline", "step_count"]
+__all__ = ["Arithmetic", "Timeline", "step_count"]
 
 _Predicate: TypeAlias = Callable[[int], bool]
+Arithmetic: TypeAlias = Callable[[Zone, Nanos, Nanos, Duration, int, Disambiguate], "Nanos | None"]
+"""``start ⊕ k·P``: :func:`isorepeat.calendar.advance` (S28), or Joda's for the chronos dialect."""
 _NS_PER_US: Final = 1000
 # The Gregorian calendar repeats every 400 years = 146,097 days = 4,800 months.
 _MEAN_MONTH_NS: Final = 146_097 * NS_PER_DAY // 4800
@@ -58,6 +60,7 @@ class Timeline:
     __slots__ = (
         "_last",
         "_memo",
+        "advance",
         "anchor",
         "anchor_wall",
         "count",
@@ -78,7 +81,9 @@ class Timeline:
         shift: int,
         count: int | None,
         disambiguate: Disambiguate,
+        arithmetic: Arithmetic = advance,
     ) -> None:
+        self.advance = arithmetic
         self.zone = zone
         self.anchor = anchor
         self.anchor_wall = anchor_wall
@@ -114,7 +119,7 @@ class Timeline:
         if older_k == k:
             return older_value
         _STEPS.count += 1
-        value = advance(
+        value = self.advance(
             self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.search_policy
         )
         self._memo = (k, value, memo_k, memo_value)
@@ -128,7 +133,7 @@ class Timeline:
         if self.search_policy == self.disambiguate or self.step is not None:
             return self.occurrence(k)  # elapsed units never raise (S24)
         _STEPS.count += 1
-        return advance(
+        return self.advance(
             self.zone, self.anchor, self.anchor_wall, self.period, k - self.shift, self.disambiguate
         )
 
@@ -277,6 +282,7 @@ class Timeline:
             )
         if (
             step is None
+            and self.advance is advance
             and self.disambiguate == "compatible"
             and not self.period.elapsed_nanoseconds
             and isinstance(zone, (FixedZone, ZoneInfoZone))

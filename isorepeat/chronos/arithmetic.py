@@ -1,0 +1,99 @@
+"""Joda-Time's arithmetic, as Chronos runs it (CHRONOS.md §2, §3.1; SEMANTICS S34, S35).
+
+``DateTime.plus(Period)`` adds the period's fields one at a time, largest first: years, months,
+weeks and days on the wall clock (each clamped to the month's end and converted back to an
+instant before the next), then hours, minutes, seconds and millis as elapsed time. A wall time
+that falls in a gap moves forward by the gap's length and an overlap takes the earlier offset:
+that is S24's ``"compatible"``, which ``instant_from_wall`` already implements.
+
+Re-zoning a parsed start (``withZoneRetainFields``) follows a different rule, Joda's
+``convertLocalToUTC(local, false, originalInstant)``: see :func:`rezone`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from isorepeat._types import Disambiguate, Nanos
+from isorepeat.calendar import add_calendar, is_representable
+from isorepeat.duration import NS_PER_SECOND, Duration
+from isorepeat.zones import Gap, Zone, instant_from_wall
+
+__all__ = ["is_forward", "joda_advance", "joda_plus", "rezone", "wall_of"]
+
+_DAYS_PER_WEEK: Final = 7
+
+
+def wall_of(zone: Zone, instant: Nanos) -> Nanos:
+    """The wall-clock time of an instant in ``zone`` (Joda's ``convertUTCToLocal``)."""
+    return instant + zone.offset_at(instant) * NS_PER_SECOND
+
+
+def joda_plus(zone: Zone, instant: Nanos, period: Duration, factor: int = 1) -> Nanos | None:
+    """``DateTime.plus(period.multipliedBy(factor))`` in ``zone``; ``None`` beyond the years
+    0001-9999 (S40), where Joda would go on but datetime cannot follow."""
+    for months, days in (
+        (factor * period.years * 12, 0),
+        (factor * period.months, 0),
+        (0, factor * period.weeks * _DAYS_PER_WEEK),
+        (0, factor * period.days),
+    ):
+        if not (months or days):
+            continue  # Joda skips zero fields, so a zero field never moves a time out of a gap
+        wall = add_calendar(wall_of(zone, instant), months, days)
+        if wall is None:
+            return None
+        # getOffsetFromLocal: the earlier offset of an overlap, forward across a gap.
+        instant = instant_from_wall(zone, wall, "compatible")
+    result = instant + factor * period.elapsed_nanoseconds
+    return result if is_representable(zone, result) else None
+
+
+def joda_advance(
+    zone: Zone,
+    start: Nanos,
+    start_wall: Nanos,
+    period: Duration,
+    k: int,
+    disambiguate: Disambiguate,
+) -> Nanos | None:
+    """Anchored occurrence k of the chronos dialect: ``start.plus(period.multipliedBy(k))``.
+
+    The same signature as :func:`isorepeat.calendar.advance`, so a timeline takes either.
+    """
+    return joda_plus(zone, start, period, k)
+
+
+def rezone(zone: Zone, wall: Nanos, original: Nanos) -> Nanos:
+    """``withZoneRetainFields``: the wall time ``wall`` (read at instant ``original``) in ``zone``.
+
+    Joda first tries the zone's offset at the original instant and keeps it when it gives back
+    the same wall time; so in an overlap the literal's own offset often decides (CHRONOS.md §2).
+    Otherwise ``convertLocalToUTC(local, false)``: a gap moves forward by its length, and an
+    overlap takes the offset a first estimate from the wall time lands on, which is the later one
+    east of Greenwich and the earlier one west of it.
+    """
+    offset = zone.offset_at(original)
+    candidate = wall - offset * NS_PER_SECOND
+    if zone.offset_at(candidate) == offset:
+        return candidate
+    resolution = zone.resolve(wall)
+    if isinstance(resolution, Gap):
+        return wall - resolution.before * NS_PER_SECOND
+    estimate = zone.offset_at(wall)  # the wall time read as if it were UTC
+    return wall - zone.offset_at(wall - estimate * NS_PER_SECOND) * NS_PER_SECOND
+
+
+def is_forward(period: Duration) -> bool:
+    """True when every field is >= 0 and one is > 0: the occurrences then never go back."""
+    fields = (
+        period.years,
+        period.months,
+        period.weeks,
+        period.days,
+        period.hours,
+        period.minutes,
+        period.seconds,
+        period.nanoseconds,
+    )
+    return all(value >= 0 for value in fields) and any(fields)

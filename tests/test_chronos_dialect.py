@@ -1,0 +1,284 @@
+"""The chronos dialect beyond the vectors (SEMANTICS S34, S35; CHRONOS.md §1-§3).
+
+The vectors (test_chronos_vectors.py) say what Chronos returns; these tests pin what isorepeat
+adds: where an error points, the Joda arithmetic of anchored occurrences, chained evaluation in
+both dialects, and the argument checks.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import isorepeat
+from isorepeat import Schedule, ScheduleError
+
+UTC = timezone.utc
+NOW = datetime(2020, 6, 15, 12, 0, tzinfo=UTC)
+
+
+def chronos(text: str, **kwargs: object) -> Schedule:
+    return isorepeat.parse(text, dialect="chronos", **kwargs)  # type: ignore[arg-type]
+
+
+def iso_texts(schedule: Schedule, count: int, mode: str = "anchored") -> list[str]:
+    return [t.isoformat() for t in itertools.islice(schedule.occurrences(mode), count)]  # type: ignore[arg-type]
+
+
+# -- grammar: what Joda accepts that ISO 8601 does not (S34) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("R/2008-3-1T5:7Z/P1D", "2008-03-01T05:07:00+00:00"),  # one-digit fields
+        ("R/2008-03-01T13.5Z/P1D", "2008-03-01T13:30:00+00:00"),  # hour fraction
+        ("R/2008-03-01T13.123456789Z/P1D", "2008-03-01T13:07:24.443000+00:00"),  # Joda's lossy weights
+        ("R/2008-03-01T13:00:00.987654Z/P1D", "2008-03-01T13:00:00.987000+00:00"),  # truncated to ms
+        ("R/2008-03-01T/P1D", "2008-03-01T00:00:00+00:00"),  # dangling T
+        ("R/2008-03-01TZ/P1D", "2008-03-01T00:00:00+00:00"),
+        ("R/2008-W01-1/P1D", "2007-12-31T00:00:00+00:00"),  # week date
+        ("R/2008-w01/P1D", "2007-12-31T00:00:00+00:00"),  # case-insensitive literal
+        ("R/2008-366/P1D", "2008-12-31T00:00:00+00:00"),  # ordinal date
+        ("R/2008-3/P1D", "2008-03-01T00:00:00+00:00"),  # a tie: the calendar date wins
+        ("R/+2008-03-01T00:00Z/P1D", "2008-03-01T00:00:00+00:00"),  # signed year
+        ("R/2008-03-01T13:00+0530/P1D", "2008-03-01T13:00:00+05:30"),
+        ("R/2008-03-01T13:00+053015/P1D", "2008-03-01T13:00:00+05:30:15"),
+        ("R/2008-03-01T13:00-00:00/P1D", "2008-03-01T13:00:00+00:00"),
+    ],
+)
+def test_s34_joda_start_grammar(text: str, start: str) -> None:
+    schedule = chronos(text)
+    assert schedule.start is not None
+    assert schedule.start.isoformat() == start
+
+
+@pytest.mark.parametrize(
+    ("period", "printed"),
+    [
+        ("P", "PT0S"),
+        ("P1W1D", "P1W1D"),
+        ("P+1D", "P1D"),
+        ("P-1D", "P-1D"),
+        ("P1Dt1h", "P1DT1H"),
+        ("PT1.S", "PT1S"),
+        ("PT-1.5S", "PT-1.500S"),
+        ("PT-0.5S", "PT-0.500S"),
+        ("PT0.0009S", "PT0S"),  # below a millisecond: Joda truncates to zero
+        ("PT2147483647S", "PT2147483647S"),
+    ],
+)
+def test_s34_joda_period_grammar(period: str, printed: str) -> None:
+    schedule = chronos(f"R1/2008-03-01T00:00:00Z/{period}")
+    assert schedule.format(dialect="chronos") == f"R1/2008-03-01T00:00:00.000Z/{printed}"
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        ("r5/2008-03-01T13:00:00Z/P1D", 0, "starts with R"),
+        ("R-1/2008-03-01T13:00:00Z/P1D", 1, "repetitions"),
+        ("R5/2008-03-01T13:00:00Z", 23, "three parts"),
+        ("R5/2008-03-01T13:00:00Z/p1D", 24, "must start with P"),
+        ("R5", 2, "three parts"),
+        ("R5/2008-03-01T13:00:00Z/P1D\n", 27, "line break"),
+        ("R99999999999999999999/2008-03-01T13:00:00Z/P1D", 1, "Java long"),
+        ("R5/2008-13-01T13:00:00Z/P1D", 8, "month 13"),
+        ("R5/2008-02-30T00:00:00Z/P1D", 11, "day 30"),
+        ("R5/2008-03-01T24:00:00Z/P1D", 14, "hour 24"),
+        ("R5/2008-03-01T23:60Z/P1D", 17, "minute 60"),
+        ("R5/2008-03-01T23:59:60Z/P1D", 20, "leap seconds"),
+        ("R5/2008-03-01T13:00:00+24:00/P1D", 22, "offset hours 24"),
+        ("R5/2008-03-01T13:00:00+5/P1D", 23, "two digits"),
+        ("R5/20080301T130000Z/PT1S", 14, "unexpected"),
+        ("R5/ 2008-03-01T13:00:00Z/P1D", 3, "year"),
+        ("R5/2008-03-01T13:00:00Z/PT", 26, "T must be followed"),
+        ("R5/2008-03-01T13:00:00Z/P1.5D", 26, "only seconds"),
+        ("R5/2008-03-01T13:00:00Z/P1H", 26, "needs a T"),
+        ("R5/2008-03-01T13:00:00Z/P1D!", 27, "unexpected '!'"),
+        ("R5/2008-03-01T13:00:00Z/PT1M1H", 29, "out of order"),
+        ("R5/2008-03-01T13:00:00Z/P2147483648D", 25, "Java int"),
+        ("R5/2008-03-01T13:00:00Z/P00000000001D", 35, "at most 10 digits"),
+        ("R5/2008-03-01T13:00:00.1234567891Z/P1D", 32, "unexpected"),
+        ("R5/-0001-01-01T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
+        ("R5/12345-01-01T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
+        ("R5/2008-03-01T13:00:00+05:30:15.5/P1D", 3, "isorepeat cannot represent it"),
+    ],
+)
+def test_s1_chronos_errors_point_at_the_column(text: str, column: int, message: str) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        chronos(text)
+    assert caught.value.column == column, caught.value
+    assert message in caught.value.message
+
+
+def test_s34_offsetless_start_in_a_jvm_gap_is_rejected_with_a_hint() -> None:
+    with pytest.raises(ScheduleError, match="JVM zone America/Los_Angeles") as caught:
+        chronos("R/2014-03-09T02:30:00/P1D", jvm_zone="America/Los_Angeles")
+    assert caught.value.column == 2
+    assert caught.value.hint is not None
+
+
+def test_s34_empty_start_is_now_minus_one_second_in_utc() -> None:
+    schedule = chronos("R//PT1H", tz="Europe/Berlin", now=NOW)
+    assert schedule.start == NOW - timedelta(seconds=1)
+    assert schedule.start is not None
+    assert schedule.start.utcoffset() == timedelta(0)
+
+
+def test_s34_empty_start_defaults_to_the_clock() -> None:
+    before = datetime.now(UTC) - timedelta(seconds=1, milliseconds=1)
+    schedule = chronos("R//PT1H")
+    assert schedule.start is not None
+    assert before <= schedule.start <= datetime.now(UTC)
+
+
+# -- anchored occurrences: Joda's field-by-field arithmetic (S34, issue 5 item 4) -------------
+
+
+def test_s34_years_then_months_each_clamped() -> None:
+    # Joda: Feb 29 + 1 year = Feb 28, + 1 month = Mar 28. S28 adds 13 months at once: Mar 29.
+    text = "R2/2012-02-29T00:00:00Z/P1Y1M"
+    assert iso_texts(chronos(text), 2)[1] == "2013-03-28T00:00:00+00:00"
+    assert iso_texts(isorepeat.parse(text), 2)[1] == "2013-03-29T00:00:00+00:00"
+
+
+def test_s34_negative_fields_are_added_too() -> None:
+    # Jan 31 + 1 month = Feb 29, - 1 day = Feb 28; then Mar 28 - 1 day = Mar 27 (chained).
+    assert iso_texts(chronos("R3/2012-01-31T00:00:00Z/P1M-1D"), 3, "chained") == [
+        "2012-01-31T00:00:00+00:00",
+        "2012-02-28T00:00:00+00:00",
+        "2012-03-27T00:00:00+00:00",
+    ]
+
+
+def test_s34_gap_start_keeps_the_shifted_wall_time() -> None:
+    # Joda moved the start to 03:30; P1D goes on from there (iso keeps the written 02:30).
+    text = "R3/2014-03-09T02:30:00Z/P1D"
+    assert iso_texts(chronos(text, tz="America/Los_Angeles"), 2)[1] == "2014-03-10T03:30:00-07:00"
+    assert iso_texts(isorepeat.parse(text, tz="America/Los_Angeles"), 2)[1] == "2014-03-10T02:30:00-07:00"
+
+
+def test_s34_overlap_of_an_occurrence_takes_the_earlier_offset() -> None:
+    schedule = chronos("R2/2013-11-26T02:30:00+01:00/P11M", tz="Europe/Berlin")
+    assert iso_texts(schedule, 2)[1] == "2014-10-26T02:30:00+02:00"  # CHRONOS.md §3.1
+
+
+def test_s34_queries_use_joda_arithmetic_in_constant_steps() -> None:
+    schedule = chronos("R/2012-02-29T09:00:00Z/P1Y1M")
+    moment = datetime(2026, 11, 22, 12, tzinfo=UTC)
+    following = schedule.next_after(moment)
+    assert following is not None
+    k = schedule.index_of(following)
+    assert k is not None
+    assert schedule[k] == following
+    assert following == next(t for t in schedule if t > moment)
+
+
+@pytest.mark.parametrize("period", ["P-1D", "PT0S", "P1M-40D"])
+def test_s34_a_period_that_does_not_move_forward_has_no_anchored_series(period: str) -> None:
+    schedule = chronos(f"R/2012-01-01T00:00:00Z/{period}")
+    with pytest.raises(ScheduleError, match="does not move forward"):
+        schedule.next_after(NOW)
+    # One run is still one run: R1//P is Chronos's "run once now".
+    assert list(chronos(f"R1/2012-01-01T00:00:00Z/{period}")) == [datetime(2012, 1, 1, tzinfo=UTC)]
+
+
+# -- chained evaluation (S35) -----------------------------------------------------------------
+
+
+def test_s35_chained_month_end_drift_in_both_dialects() -> None:
+    text = "R4/2012-01-31T00:00:00Z/P1M"
+    for schedule in (chronos(text), isorepeat.parse(text)):
+        assert [t.day for t in schedule.occurrences(mode="chained")] == [31, 29, 29, 29]
+        assert [t.day for t in schedule.occurrences(mode="anchored")] == [31, 29, 31, 30]
+
+
+def test_s35_chained_without_zone_keeps_the_first_offset() -> None:
+    # An offset-less start in a DST JVM zone: only the first step follows the zone (CHRONOS.md §3.4).
+    schedule = chronos("R/2014-03-08T01:00:00/P1D", jvm_zone="America/Los_Angeles")
+    assert iso_texts(schedule, 4, "chained")[1:] == [
+        "2014-03-09T01:00:00-08:00",
+        "2014-03-10T01:00:00-08:00",
+        "2014-03-11T01:00:00-08:00",
+    ]
+    assert iso_texts(schedule, 4)[2] == "2014-03-10T01:00:00-07:00"  # anchored stays in the zone
+
+
+def test_s35_iso_chained_keeps_the_overlap_side() -> None:
+    schedule = isorepeat.parse("R4/2014-11-02T00:30:00-07:00/PT1H", tz="America/Los_Angeles")
+    assert iso_texts(schedule, 4, "chained") == iso_texts(schedule, 4)
+
+
+def test_s35_chained_iso_raise_names_the_occurrence() -> None:
+    schedule = isorepeat.parse("R3/2014-03-08T02:30:00/P1D", tz="America/Los_Angeles", disambiguate="raise")
+    chained = schedule.occurrences(mode="chained")
+    next(chained)
+    with pytest.raises(ScheduleError, match="occurrence 1"):
+        next(chained)
+
+
+def test_s35_mode_is_checked() -> None:
+    with pytest.raises(ValueError, match="mode must be"):
+        chronos("R/2012-01-01T00:00:00Z/P1D").occurrences(mode="drifting")  # type: ignore[arg-type]
+
+
+def test_s35_chained_on_an_unresolved_iso_schedule_raises_s6() -> None:
+    with pytest.raises(ScheduleError, match="resolve"):
+        isorepeat.parse("R//PT1H").occurrences(mode="chained")
+
+
+def test_s35_chained_end_form_starts_at_occurrence_zero() -> None:
+    schedule = isorepeat.parse("R3/P1M/2012-04-30T00:00:00Z")
+    assert iso_texts(schedule, 3, "chained")[0] == iso_texts(schedule, 1)[0]
+
+
+# -- values, text and arguments ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs"),
+    [
+        ("R5/2008-03-01T13:00:00Z/PT1.5S", {}),
+        ("R/2008-03-01T13:00:00Z/P1D", {"tz": "PST"}),
+        ("R/2008-03-01T13:00:00/P1D", {"jvm_zone": "Europe/Berlin"}),
+        ("R/2008-03-01T13:00:00+05:30/P-1D", {}),
+    ],
+)
+def test_s21_repr_evaluates_back(text: str, kwargs: dict[str, str]) -> None:
+    schedule = chronos(text, **kwargs)
+    again = eval(repr(schedule), {"Schedule": Schedule})  # noqa: S307 - our own repr
+    assert again == schedule
+    assert str(again) == str(schedule) == schedule.format(dialect="chronos")
+
+
+def test_s34_zone_notes_are_readable() -> None:
+    schedule = chronos("R/2008-03-01T13:00:00Z/P1D", tz="america/los_angeles")
+    assert [note.code for note in schedule.notes] == ["IR204"]
+    assert schedule.start == datetime(2008, 3, 1, 13, tzinfo=UTC)
+
+
+def test_s34_tz_is_the_schedule_time_zone() -> None:
+    schedule = chronos("R/2008-03-01T13:00:00Z/P1D", tz="Europe/Paris")
+    assert schedule.tz == ZoneInfo("Europe/Paris")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"disambiguate": "later"}, ValueError),
+        ({"tz": ZoneInfo("UTC")}, TypeError),
+    ],
+)
+def test_s34_arguments_the_chronos_dialect_refuses(kwargs: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        chronos("R/2008-03-01T13:00:00Z/P1D", **kwargs)
+
+
+def test_s6_iso_now_resolves_and_jvm_zone_is_refused() -> None:
+    assert isorepeat.parse("R//PT1H", now=NOW).start == NOW
+    with pytest.raises(ValueError, match="jvm_zone"):
+        isorepeat.parse("R/2008-03-01T13:00:00Z/P1D", jvm_zone="UTC")
