@@ -250,7 +250,7 @@ def test_s35_chained_end_form_starts_at_occurrence_zero() -> None:
 )
 def test_s21_repr_evaluates_back(text: str, kwargs: dict[str, str]) -> None:
     schedule = chronos(text, **kwargs)
-    again = eval(repr(schedule), {"Schedule": Schedule})  # noqa: S307 - our own repr
+    again = eval(repr(schedule), {"Schedule": Schedule})  # our own repr
     assert again == schedule
     assert str(again) == str(schedule) == schedule.format(dialect="chronos")
 
