@@ -12,6 +12,7 @@ from isorepeat._types import Dialect, Disambiguate
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError
 from isorepeat.grammar import parse
+from isorepeat.notes import Note
 from isorepeat.schedule import Schedule
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "parse",
     # values
     "Duration",
+    "Note",
     "Schedule",
     # errors
     "ScheduleError",

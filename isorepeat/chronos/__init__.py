@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from isorepeat.chronos.skip import ChronosFailure, skip_forward
 from isorepeat.duration import Duration
 from isorepeat.schedule import format_joda_period, format_joda_start, instant_of
 from isorepeat.zones import UTC_ZONE, FixedZone
 
-__all__ = ["create"]
+__all__ = ["ChronosFailure", "create", "skip_forward"]
 
 
 def create(repetitions: int | None, start: datetime, period: Duration) -> str:
