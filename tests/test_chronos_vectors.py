@@ -16,7 +16,7 @@ import pytest
 
 import isorepeat
 from isorepeat import Schedule, ScheduleError
-from isorepeat.chronos import create
+from isorepeat.chronos import create, is_due
 from isorepeat.chronos.dialect import parse_chronos
 
 DATA: Final = Path(__file__).parent / "data" / "chronos_vectors.json"
@@ -146,6 +146,18 @@ def test_s35_chain_vector(vector: dict[str, Any]) -> None:
             prefix = "R" if count is None else f"R{count - step}"
             stored.append(f"{prefix}/{_joda_text(moment)}/{period}")
     assert stored == expected
+
+
+@pytest.mark.parametrize("vector", _vectors("due_head"))
+def test_due_head_vector(vector: dict[str, Any]) -> None:
+    now = _now(vector)
+    assert now is not None
+    assert is_due(_parse(vector), now, disabled=vector["input"]["disabled"]) is vector["expected"]
+
+
+def test_is_due_needs_the_chronos_dialect() -> None:
+    with pytest.raises(ValueError, match="dialect='chronos'"):
+        is_due(isorepeat.parse("R/2012-01-01T00:00:00Z/P1D"), datetime(2020, 1, 1, tzinfo=timezone.utc))
 
 
 @pytest.mark.xfail(

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from isorepeat.chronos.scheduler import is_due
 from isorepeat.chronos.skip import ChronosFailure, skip_forward
 from isorepeat.duration import Duration
 from isorepeat.schedule import format_joda_period, format_joda_start, instant_of
 from isorepeat.zones import UTC_ZONE, FixedZone
 
-__all__ = ["ChronosFailure", "create", "skip_forward"]
+__all__ = ["ChronosFailure", "create", "is_due", "skip_forward"]
 
 
 def create(repetitions: int | None, start: datetime, period: Duration) -> str:
