@@ -32,6 +32,8 @@ def create(repetitions: int | None, start: datetime, period: Duration) -> str:
     millisecond in its own UTC offset.
 
     >>> from datetime import datetime, timedelta, timezone
+    >>> from isorepeat import Duration
+    >>> from isorepeat.chronos import create
     >>> start = datetime(2012, 10, 1, 5, 52, tzinfo=timezone(timedelta(hours=-7)))
     >>> create(10, start, Duration.parse("PT1.5S"))
     'R10/2012-10-01T05:52:00.000-07:00/PT1.500S'

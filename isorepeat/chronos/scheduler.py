@@ -20,6 +20,7 @@ def is_due(schedule: Schedule, now: datetime, *, disabled: bool = False) -> bool
     an ``R0`` job is never due, and a job whose start is exactly ``now`` is not due yet.
 
     >>> import isorepeat
+    >>> from isorepeat.chronos import is_due
     >>> from datetime import datetime, timezone
     >>> now = datetime(2020, 6, 15, 12, 0, tzinfo=timezone.utc)
     >>> is_due(isorepeat.parse("R5/2012-01-01T00:00:00Z/P1D", dialect="chronos"), now)

@@ -61,6 +61,7 @@ class ChronosFailure(Exception):  # noqa: N818 - not our error: Chronos's own ex
 
     ``str()`` is what the JVM prints, ``java.lang.ArithmeticException: / by zero``.
 
+    >>> from isorepeat.chronos import ChronosFailure
     >>> err = ChronosFailure("java.lang.ArithmeticException", "/ by zero")
     >>> str(err), err.java_exception, err.message
     ('java.lang.ArithmeticException: / by zero', 'java.lang.ArithmeticException', '/ by zero')
@@ -96,6 +97,7 @@ def skip_forward(
     Returns ``None`` where Chronos 2.5.1 drops the job (fewer repetitions left than skipped).
 
     >>> from datetime import datetime, timezone
+    >>> from isorepeat.chronos import ChronosFailure, skip_forward
     >>> now = datetime(2012, 1, 3, 12, tzinfo=timezone.utc)
     >>> skip_forward("R5/2012-01-01T00:00:00Z/P1D", now)
     'R4/2012-01-04T00:00:00.000Z/P1D'
