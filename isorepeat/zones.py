@@ -416,9 +416,13 @@ def _casefolded_keys() -> dict[str, str]:
     return {key.casefold(): key for key in sorted(zoneinfo.available_timezones())}
 
 
-def suggest_zones(name: str) -> list[str]:
-    """The closest IANA names to ``name``, case-insensitively (S3)."""
-    keys = _casefolded_keys()
+def suggest_zones(name: str, casefolded: dict[str, str] | None = None) -> list[str]:
+    """The closest IANA names to ``name``, case-insensitively (S3).
+
+    ``casefolded`` maps case-folded names to the names to suggest, when not all the installed
+    zones are candidates (the chronos dialect suggests only names Chronos accepts).
+    """
+    keys = _casefolded_keys() if casefolded is None else casefolded
     folded = name.casefold()
     if folded in keys:
         return [keys[folded]]

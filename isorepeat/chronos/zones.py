@@ -16,7 +16,6 @@ with they were unknown and silently UTC instead.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from typing import Final, final
 from isorepeat.datetimes import format_offset
 from isorepeat.errors import ScheduleError
 from isorepeat.notes import Note
-from isorepeat.zones import _ABBREVIATIONS, UTC_ZONE, FixedZone, Zone, zone_from_name
+from isorepeat.zones import _ABBREVIATIONS, UTC_ZONE, FixedZone, Zone, suggest_zones, zone_from_name
 
 __all__ = ["JodaZone", "resolve_zone"]
 
@@ -578,13 +577,4 @@ def _suggestable() -> dict[str, str]:
 
 def _suggest(name: str) -> list[str]:
     """:func:`isorepeat.zones.suggest_zones`'s search, over the names Chronos accepts."""
-    keys = _suggestable()
-    folded = name.casefold()
-    if folded in keys:
-        return [keys[folded]]
-    matches = difflib.get_close_matches(folded, list(keys), n=3, cutoff=0.6)
-    if not matches:
-        # "los angeles" -> America/Los_Angeles: compare with the last part of each name.
-        tails = {key.rsplit("/", 1)[-1]: key for key in keys}
-        matches = [tails[m] for m in difflib.get_close_matches(folded.replace(" ", "_"), list(tails), n=3)]
-    return [keys[m] for m in matches]
+    return suggest_zones(name, _suggestable())
