@@ -12,6 +12,8 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import isorepeat
 from isorepeat import Schedule, ScheduleError
@@ -282,3 +284,45 @@ def test_s6_iso_now_resolves_and_jvm_zone_is_refused() -> None:
     assert isorepeat.parse("R//PT1H", now=NOW).start == NOW
     with pytest.raises(ValueError, match="jvm_zone"):
         isorepeat.parse("R/2008-03-01T13:00:00Z/P1D", jvm_zone="UTC")
+
+
+# -- any text: a ScheduleError or a schedule, nothing else (S2, both dialects) -----------------
+
+_SEEDS = [
+    "R5/2008-03-01T13:00:00.250+05:30/PT1.5S",
+    "R/2008-W10-1T13.5Z/P1Y2M3W4DT5H6M7.8S",
+    "R1//P",
+    "R/T05:50Z/PT24H",
+    "R/2008-061T13:30.5-0800/P-1D",
+]
+
+
+@st.composite
+def _mutations(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(_SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        kind = draw(st.sampled_from(["delete", "double", "insert", "swap"]))
+        if kind == "delete" and at < len(text):
+            text = text[:at] + text[at + 1 :]
+        elif kind == "double" and at < len(text):
+            text = text[:at] + text[at] + text[at:]
+        elif kind == "insert":
+            char = draw(st.sampled_from([*"0123456789-+:.,/TZPRWYMDHSt z\n٣", "9" * 30]))
+            text = text[:at] + char + text[at:]
+        elif kind == "swap" and at + 1 < len(text):
+            text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
+    return text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_mutations(), st.text(max_size=40)), st.sampled_from([None, "PST", "Europe/Berlin", "Foo"]))
+def test_s2_chronos_any_text_parses_or_raises_schedule_error(text: str, tz: str | None) -> None:
+    try:
+        schedule = chronos(text, tz=tz, now=NOW)
+    except ScheduleError as error:
+        column = error.column
+        assert 0 <= column <= len(error.text)  # noqa: PT017 - any text: pytest.raises cannot say "or"
+        return
+    assert schedule.start is not None
+    list(itertools.islice(schedule.occurrences(mode="chained"), 3))

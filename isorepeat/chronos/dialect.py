@@ -392,7 +392,7 @@ class _DateTimeParser:
             if self._peek() == "-":
                 self.pos += 1
                 weekday, weekday_column = self._number(1, "day of the week")
-            return year, self._week_ordinal(year, week, weekday, year_column, week_column, weekday_column)
+            return year, self._week_ordinal(year, week, weekday, week_column, weekday_column)
         # yyyy-DDD (1-3 digits) against yyyy-MM[-dd]: Joda keeps the longer match, the calendar
         # date on a tie ("2008-3" is March).
         digits = 0
@@ -409,7 +409,7 @@ class _DateTimeParser:
         self.pos = after_year + 1
         if digits and ordinal_length > calendar_length:
             day_of_year, column = self._number(3, "day of the year")
-            return year, self._day_of_year(year, day_of_year, year_column, column)
+            return year, self._day_of_year(year, day_of_year, column)
         month, month_column = self._number(2, "month")
         day, day_column = 1, month_column
         if self._peek() == "-" and calendar_length > month_end:
@@ -428,8 +428,7 @@ class _DateTimeParser:
             fail(f"day {day} is out of range 1-{last} for {year}-{month:02d}", text, day_column)
         return date(year, month, day).toordinal()
 
-    def _day_of_year(self, year: int, day_of_year: int, year_column: int, column: int) -> int:
-        del year_column
+    def _day_of_year(self, year: int, day_of_year: int, column: int) -> int:
         if not 1 <= year <= 9999:
             return 0
         length = 366 if days_in_month(year, 2) == 29 else 365
@@ -437,10 +436,7 @@ class _DateTimeParser:
             fail(f"day {day_of_year} of the year is out of range 1-{length} for {year}", self.text, column)
         return date(year, 1, 1).toordinal() + day_of_year - 1
 
-    def _week_ordinal(
-        self, year: int, week: int, weekday: int, year_column: int, week_column: int, weekday_column: int
-    ) -> int:
-        del year_column
+    def _week_ordinal(self, year: int, week: int, weekday: int, week_column: int, weekday_column: int) -> int:
         if not 1 <= weekday <= 7:
             fail(f"day {weekday} of the week is out of range 1-7", self.text, weekday_column)
         if not 1 <= year <= 9999:
