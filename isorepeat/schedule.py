@@ -213,14 +213,10 @@ class Schedule:
         if mode != "chained":
             msg = f"mode must be 'anchored' or 'chained', not {mode!r}"
             raise ValueError(msg)
-        timeline = self._occurrences_for_chaining()
-        return self._chained(timeline)
-
-    def _occurrences_for_chaining(self) -> Timeline | None:
-        """The timeline when the first occurrence needs one (S17's end form), else None."""
-        if self._start is None or self._zone is None:
-            self._occurrences()  # raises S6's error
-        return self._occurrences() if self._form == "end" else None
+        if self._start is None or self._form == "end":
+            # S6 raises here; S17's end form needs the timeline for its occurrence 0.
+            return self._chained(self._occurrences())
+        return self._chained(None)
 
     def _chained(self, timeline: Timeline | None) -> Iterator[datetime]:
         from isorepeat.chronos.chained import chained_instants

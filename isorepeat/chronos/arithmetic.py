@@ -19,9 +19,10 @@ from isorepeat.calendar import add_calendar, is_representable
 from isorepeat.duration import NS_PER_SECOND, Duration
 from isorepeat.zones import Gap, Zone, instant_from_wall
 
-__all__ = ["is_forward", "joda_advance", "joda_plus", "rezone", "wall_of"]
+__all__ = ["is_forward", "joda_advance", "joda_fields", "joda_plus", "rezone", "wall_of"]
 
 _DAYS_PER_WEEK: Final = 7
+_NS_PER_MS: Final = 1_000_000
 
 
 def wall_of(zone: Zone, instant: Nanos) -> Nanos:
@@ -84,9 +85,9 @@ def rezone(zone: Zone, wall: Nanos, original: Nanos) -> Nanos:
     return wall - zone.offset_at(wall - estimate * NS_PER_SECOND) * NS_PER_SECOND
 
 
-def is_forward(period: Duration) -> bool:
-    """True when every field is >= 0 and one is > 0: the occurrences then never go back."""
-    fields = (
+def joda_fields(period: Duration) -> tuple[int, int, int, int, int, int, int, int]:
+    """The eight int fields of a Joda ``Period``: years ... seconds, then millis."""
+    return (
         period.years,
         period.months,
         period.weeks,
@@ -94,6 +95,11 @@ def is_forward(period: Duration) -> bool:
         period.hours,
         period.minutes,
         period.seconds,
-        period.nanoseconds,
+        period.nanoseconds // _NS_PER_MS,  # exact: the chronos dialect keeps milliseconds
     )
+
+
+def is_forward(period: Duration) -> bool:
+    """True when every field is >= 0 and one is > 0: the occurrences then never go back."""
+    fields = joda_fields(period)
     return all(value >= 0 for value in fields) and any(fields)

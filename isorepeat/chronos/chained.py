@@ -48,11 +48,11 @@ def chained_instants(
             if following is None:
                 return
             # create(): the start printed with its offset; parse(): read back, then re-zoned.
-            offset = zone.offset_at(following)
             if schedule_zone is not None:
                 instant = rezone(schedule_zone, wall_of(zone, following), following)
                 zone = schedule_zone
             else:
+                offset = zone.offset_at(following)
                 instant = following
                 zone = FixedZone(offset) if offset else UTC_ZONE
         else:

@@ -34,7 +34,7 @@ from datetime import datetime
 from typing import Final, Literal, NoReturn, final
 
 from isorepeat._types import Nanos
-from isorepeat.chronos.arithmetic import joda_plus
+from isorepeat.chronos.arithmetic import joda_fields, joda_plus
 from isorepeat.duration import Duration
 from isorepeat.schedule import Schedule, instant_of
 from isorepeat.zones import UTC_ZONE, Zone
@@ -183,7 +183,7 @@ def _schedule_of(
 
 def _skips_head(now_ms: int, start_ms: int, period: Duration) -> int:
     """HEAD's ``calculateSkips``: one past the periods that fit, or 0 (start not before now)."""
-    if not (start_ms < now_ms and any(_fields(period))):
+    if not (start_ms < now_ms and any(joda_fields(period))):
         return 0
     if period.months or period.years:
         # PR #800: divide by the length of the month or year that starts at now; Chronos's
@@ -242,20 +242,6 @@ def _chained_steps(zone: Zone, start: Nanos, now: Nanos, period: Duration) -> in
 # -- Joda-Time -----------------------------------------------------------------------------------
 
 
-def _fields(period: Duration) -> tuple[int, int, int, int, int, int, int, int]:
-    """The eight int fields of a Joda ``Period``: years ... seconds, then millis."""
-    return (
-        period.years,
-        period.months,
-        period.weeks,
-        period.days,
-        period.hours,
-        period.minutes,
-        period.seconds,
-        period.nanoseconds // _NS_PER_MS,  # exact: the chronos dialect keeps milliseconds
-    )
-
-
 def _seconds_between(start_ms: int, end_ms: int) -> int:
     """``Seconds.secondsBetween(start, end).getSeconds``: truncated, and it must fit an int."""
     return _safe_to_int(_java_div(end_ms - start_ms, _MS_PER_SECOND))
@@ -285,7 +271,7 @@ def _unsupported(what: str) -> NoReturn:
 def _plus_multiplied(zone: Zone, start: Nanos, period: Duration, skip: int) -> Nanos:
     """``start.plus(period.multipliedBy(skip))``, with ``FieldUtils.safeMultiply``'s check."""
     if skip != 1:
-        for value in _fields(period):
+        for value in joda_fields(period):
             if not _INT_MIN <= value * skip <= _INT_MAX:
                 raise ChronosFailure(_ARITHMETIC, f"Multiplication overflows an int: {value} * {skip}")
     result = joda_plus(zone, start, period, skip)
