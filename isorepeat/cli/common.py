@@ -1,0 +1,42 @@
+"""What every command shares: usage errors (exit 2), moments from the command line, colour."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timezone
+from typing import TextIO, final
+
+__all__ = ["UsageError", "parse_moment", "print_error", "use_colour"]
+
+
+@final
+class UsageError(Exception):
+    """A bad command-line argument: :func:`isorepeat.cli.app.main` prints it and exits 2."""
+
+
+def parse_moment(value: str, option: str) -> datetime:
+    """An aware datetime from ``--now``/``--after``/``--from`` text (ISO 8601, with an offset)."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not an ISO 8601 date-time") from None
+    if moment.tzinfo is None:
+        raise UsageError(f"{option} {value!r} needs an offset, e.g. Z")
+    return moment
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def print_error(message: object) -> None:
+    print(f"isorepeat: error: {message}", file=sys.stderr)
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
