@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from isorepeat._types import Dialect, Disambiguate
+from isorepeat.describe import describe
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError
 from isorepeat.grammar import parse
@@ -22,6 +23,8 @@ __all__ = [
     "Duration",
     "Note",
     "Schedule",
+    # describing
+    "describe",
     # errors
     "ScheduleError",
     # policies
