@@ -16,13 +16,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from isorepeat.chronos.check import check_jobs, check_schedule
+from isorepeat.chronos.diagnostics import Diagnostic, Severity
+from isorepeat.chronos.jobs import Source
 from isorepeat.chronos.scheduler import is_due
 from isorepeat.chronos.skip import ChronosFailure, skip_forward
 from isorepeat.duration import Duration
 from isorepeat.schedule import format_joda_period, format_joda_start, instant_of
 from isorepeat.zones import UTC_ZONE, FixedZone
 
-__all__ = ["ChronosFailure", "create", "is_due", "skip_forward"]
+__all__ = [
+    # what Chronos does
+    "create",
+    "is_due",
+    "skip_forward",
+    "ChronosFailure",
+    # checking job files
+    "check_jobs",
+    "check_schedule",
+    "Diagnostic",
+    "Severity",
+    "Source",
+]
 
 
 def create(repetitions: int | None, start: datetime, period: Duration) -> str:

@@ -32,7 +32,17 @@ from isorepeat.notes import Note
 from isorepeat.schedule import Schedule, instant_of, trusted_schedule
 from isorepeat.zones import UTC_ZONE, FixedZone, Gap, Zone, instant_from_wall
 
-__all__ = ["ChronosVersion", "parse_chronos"]
+__all__ = [
+    "ChronosVersion",
+    "ScheduleForm",
+    "StartShape",
+    "parse_chronos",
+    "parse_joda_period",
+    "schedule_form",
+]
+
+StartShape = Literal["full", "time-only", "year", "year-month"]
+"""How much of a date a start writes: ``T05:50Z`` is read as 1970-01-01, ``2014`` as 2014-01-01."""
 
 ChronosVersion = Literal["2", "3"]
 """``"3"``: Chronos HEAD (3.x); ``"2"``: tag 2.5.1. They differ only in an empty start here."""
@@ -63,6 +73,9 @@ class _Start:
     offset_ms: int | None
     year: int
     column: int
+    shape: StartShape = "full"
+    offset_column: int | None = None
+    truncated_column: int | None = None  # the first fraction digit Joda drops
 
 
 def parse_chronos(
@@ -151,6 +164,62 @@ def parse_chronos(
     )
 
 
+@final
+@dataclass(frozen=True, slots=True)
+class ScheduleForm:
+    """How a schedule Chronos accepts is written, for the diagnostics of ``check`` (SEMANTICS §8).
+
+    Columns are 0-based indexes into the text; ``None`` where the form has no such part.
+    """
+
+    start_column: int
+    period_column: int
+    shape: StartShape | None  # None: an empty start
+    offset_seconds: int | None  # the written offset (``Z`` is 0); None: none written
+    offset_column: int | None
+    utc_designator: bool  # the offset is written ``Z``
+    truncated_column: int | None  # the first fraction digit (start or period) Joda drops
+
+
+def schedule_form(text: str) -> ScheduleForm:
+    """The form of a schedule text; call it only on a text :func:`parse_chronos` accepts.
+
+    >>> form = schedule_form("R/T05:50:00.0001Z/PT1H")
+    >>> form.shape, form.offset_seconds, form.truncated_column
+    ('time-only', 0, 12)
+    """
+    match = _SPLIT.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a Chronos schedule: {text!r}")
+    period = _Period(text, match.start(3))
+    period.parse()
+    shape: StartShape | None = None
+    offset_seconds = offset_column = None
+    truncated = period.truncated_column
+    utc = False
+    if match.group(2):
+        start = _DateTimeParser(text, match.start(2), match.end(2)).parse()
+        shape = start.shape
+        if start.offset_ms is not None:
+            offset_seconds = start.offset_ms // _MS_PER_SECOND
+            offset_column = start.offset_column
+            utc = text[offset_column or 0] in "Zz"
+        if start.truncated_column is not None:
+            truncated = start.truncated_column
+    return ScheduleForm(match.start(2), match.start(3), shape, offset_seconds, offset_column, utc, truncated)
+
+
+def parse_joda_period(text: str) -> Duration:
+    """A period as Joda's ``Period.parse`` reads it (Chronos 2.x's ``epsilon``).
+
+    >>> str(parse_joda_period("PT30S")), str(parse_joda_period("pt1m"))
+    ('PT30S', 'PT1M')
+    """
+    if text[:1] not in ("P", "p"):
+        fail(f"a period starts with P, found {describe_char(text, 0)}", text, 0, "write e.g. PT60S")
+    return _Period(text, 0).parse()
+
+
 def _explain_split(text: str) -> NoReturn:
     """Why ``(R[0-9]*)/(.*)/(P.*)`` does not match: the first character that breaks it."""
     for index, char in enumerate(text):
@@ -210,13 +279,14 @@ class _Period:
     fraction, truncated to milliseconds; ``P`` alone is a zero period.
     """
 
-    __slots__ = ("fields", "pos", "start", "text")
+    __slots__ = ("fields", "pos", "start", "text", "truncated_column")
 
     def __init__(self, text: str, pos: int) -> None:
         self.text = text
         self.start = pos
         self.pos = pos + 1  # after the P the split matched
         self.fields: dict[str, int] = {}
+        self.truncated_column: int | None = None  # the first fraction digit Joda drops
 
     def parse(self) -> Duration:
         text = self.text
@@ -287,6 +357,7 @@ class _Period:
             pos += 1
         whole = text[digits_start:pos]
         fraction_digits = ""
+        fraction_start = pos
         has_point = fraction and pos < len(text) and text[pos] in ".,"
         if has_point:
             pos += 1
@@ -312,6 +383,8 @@ class _Period:
         self.fields[name] = value
         if fraction_digits:
             millis = int((fraction_digits + "00")[:3])  # Joda truncates to milliseconds
+            if fraction_digits[3:].strip("0"):
+                self.truncated_column = fraction_start + 3
             self.fields["millis"] = -millis if negative else millis
         self.pos = pos + 1
 
@@ -325,13 +398,15 @@ class _DateTimeParser:
     time field, and offsets ``Z``, ``±hh``, ``±hhmm``, ``±hh:mm``, ``±hh:mm:ss[.SSS]``.
     """
 
-    __slots__ = ("end", "pos", "start", "text")
+    __slots__ = ("end", "pos", "shape", "start", "text", "truncated_column")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.pos = start
+        self.shape: StartShape = "full"
+        self.truncated_column: int | None = None
 
     def parse(self) -> _Start:
         text = self.text
@@ -339,6 +414,7 @@ class _DateTimeParser:
         day_ordinal = date(1970, 1, 1).toordinal()
         if self._peek() in ("T", "t"):
             self.pos += 1
+            self.shape = "time-only"
             time_ms = self._time(required=True)
         else:
             year, day_ordinal = self._date()
@@ -346,11 +422,20 @@ class _DateTimeParser:
             if self._peek() in ("T", "t"):
                 self.pos += 1
                 time_ms = self._time(required=False)
+        offset_column = self.pos
         offset = self._offset() if self._peek() in ("Z", "z", "+", "-") else None
         if self.pos != self.end:
             fail(f"unexpected {describe_char(text, self.pos)} in the start", text, self.pos)
         wall_ms = (day_ordinal - EPOCH_ORDINAL) * (NS_PER_DAY // _NS_PER_MS) + time_ms
-        return _Start(wall_ms, offset, year, self.start)
+        return _Start(
+            wall_ms,
+            offset,
+            year,
+            self.start,
+            self.shape,
+            offset_column if offset is not None else None,
+            self.truncated_column,
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -383,6 +468,7 @@ class _DateTimeParser:
         text = self.text
         year, year_column = self._number(_YEAR_DIGITS, "year", signed=True)
         if self._peek() != "-":
+            self.shape = "year"
             return year, self._ordinal_of(year, 1, 1, year_column, year_column)
         after_year = self.pos
         if self.pos + 1 < self.end and text[self.pos + 1] in "Ww":
@@ -415,6 +501,8 @@ class _DateTimeParser:
         if self._peek() == "-" and calendar_length > month_end:
             self.pos += 1
             day, day_column = self._number(2, "day")
+        else:
+            self.shape = "year-month"
         return year, self._ordinal_of(year, month, day, month_column, day_column)
 
     def _ordinal_of(self, year: int, month: int, day: int, month_column: int, day_column: int) -> int:
@@ -489,6 +577,7 @@ class _DateTimeParser:
         """
         text = self.text
         self.pos += 1  # the separator
+        first = self.pos
         weight = unit_ms * 10
         value = 0
         digits = 0
@@ -503,6 +592,8 @@ class _DateTimeParser:
                 text,
                 self.pos,
             )
+        if int(text[first : self.pos]) * unit_ms != value // 10 * 10**digits:
+            self.truncated_column = first  # Joda's weights lost part of the fraction
         return value // 10
 
     def _offset(self) -> int:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from isorepeat.cli import next_runs
+from isorepeat.cli import check, next_runs
 from isorepeat.cli.common import UsageError, print_error
 
 __all__ = ["main"]
 
-_COMMANDS = (next_runs,)
+_COMMANDS = (next_runs, check)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,5 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
     except UsageError as error:
         print_error(error)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1  # the reader went away (``| head``): nothing left to say
+    except Exception as error:  # never a traceback (DEVELOPERS.md), but say what broke
+        print_error(f"internal error, please report it: {type(error).__name__}: {error}")
         return 2
     return status

@@ -1,0 +1,211 @@
+"""``check_jobs``: read job files, run every rule, place each finding in its file (SEMANTICS §8).
+
+This is all of ``isorepeat check`` but the rendering: sources are read here (files, directories,
+texts in memory, job objects), jobs go through the rules of :mod:`isorepeat.chronos.rules`, and
+each :class:`Finding` becomes a :class:`Diagnostic` with the line and column in its file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Final, TypeAlias
+
+from isorepeat._types import Dialect
+from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding
+from isorepeat.chronos.jobs import DocumentError, Job, Node, Source, load_jobs, load_lines
+from isorepeat.chronos.rules import JOB_RULES, SCHEDULE_RULES, schedule_facts, set_findings
+
+__all__ = ["CheckInput", "check_jobs", "check_schedule", "read_sources"]
+
+CheckInput: TypeAlias = (
+    "str | os.PathLike[str] | Source | Mapping[str, object] | Sequence[Mapping[str, object]]"
+)
+"""A path (file or directory), a :class:`Source` (a text in memory), or job objects."""
+
+_SCHEDULE_PATH: Final = "<schedule>"
+
+
+def check_jobs(
+    inputs: Iterable[CheckInput],
+    *,
+    dialect: Dialect = "chronos",
+    jvm_zone: str | None = None,
+    complete: bool | None = None,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+    now: datetime | None = None,
+) -> list[Diagnostic]:
+    """Check Chronos job files and schedule lists; the diagnostics, sorted by file and position.
+
+    ``inputs``: paths of job JSON files (one job object, or an array of jobs as ``GET
+    /scheduler/jobs`` returns them), of ``*.txt`` files with one schedule per line (``#``
+    comments), or of directories (every ``*.json`` below, recursively); :class:`Source` objects
+    for texts in memory; and job objects (dicts, or lists of them), located in their
+    ``json.dumps(indent=2)`` rendering under the path ``<document N>``.
+
+    ``complete`` says that the inputs hold every job, so that an unknown parent is an error
+    (IR104); by default the set is complete when a directory is among the inputs. ``select`` and
+    ``ignore`` keep or drop codes by prefix (``"IR2"`` is every warning).
+
+    >>> from isorepeat.chronos import Source, check_jobs
+    >>> job = '{"name": "billing", "schedule": "R/2024-01-31T02:00:00Z/P1M"}'
+    >>> [diagnostic] = check_jobs([Source("billing.json", job)])
+    >>> diagnostic.path, diagnostic.line, diagnostic.col, diagnostic.code, diagnostic.schedule_column
+    ('billing.json', 1, 44, 'IR205', 10)
+    >>> print(diagnostic.message)  # doctest: +ELLIPSIS
+    start on day 31 with a period of P1M: Chronos adds the period to the previous run, so it runs ...
+
+    :raises OSError: for a path that cannot be read (missing, a permission problem).
+    """
+    inputs = list(inputs)
+    sources, problems = read_sources(inputs)
+    if complete is None:
+        complete = any(isinstance(item, (str, os.PathLike)) and Path(item).is_dir() for item in inputs)
+    diagnostics = [_place(source, problem) for source, problem in problems]
+    jobs: list[Job] = []
+    for source in sources:
+        loaded = _load(source)
+        jobs.extend(loaded[0])
+        diagnostics.extend(_place(source, problem) for problem in loaded[1])
+    for job in jobs:
+        diagnostics.extend(
+            _diagnostic(job, finding) for finding in _job_findings(job, dialect, jvm_zone, now)
+        )
+    diagnostics.extend(_diagnostic(job, finding) for job, finding in set_findings(jobs, complete=complete))
+    kept = [d for d in diagnostics if _wanted(d.code, select, ignore)]
+    kept.sort(key=lambda d: (d.path, d.line, d.col, d.code))
+    return kept
+
+
+def check_schedule(
+    text: str,
+    /,
+    *,
+    tz: str | None = None,
+    dialect: Dialect = "chronos",
+    jvm_zone: str | None = None,
+    epsilon: str | None = None,
+    now: datetime | None = None,
+) -> list[Diagnostic]:
+    """The diagnostics of one schedule, as if it were a job's (path ``<schedule>``, line 1).
+
+    >>> from isorepeat.chronos import check_schedule
+    >>> [d.code for d in check_schedule("R/2014-10-10T18:32:00Z/PT60M", tz="PST")]
+    ['IR203']
+    >>> d = check_schedule("R0/T05:50Z/PT1H")
+    >>> [(d.code, d.schedule_column) for d in d]
+    [('IR206', 1), ('IR210', 3)]
+    """
+    members: dict[str, Node] = {"schedule": Node(text, 0, len(text))}
+    source = Source(_SCHEDULE_PATH, text)
+    job = Job(
+        source, Node(members, 0, len(text)), "line", schedule=text, schedule_time_zone=tz, epsilon=epsilon
+    )
+    findings = _schedule_findings(job, dialect, jvm_zone, now)
+    return sorted((_diagnostic(job, finding) for finding in findings), key=lambda d: (d.col, d.code))
+
+
+def read_sources(inputs: Iterable[CheckInput]) -> tuple[list[Source], list[tuple[Source, DocumentError]]]:
+    """The sources to check, and the files that are not text (IR108 at the first bad byte)."""
+    sources: list[Source] = []
+    problems: list[tuple[Source, DocumentError]] = []
+    documents = 0
+    for item in inputs:
+        if isinstance(item, Source):
+            sources.append(item)
+        elif isinstance(item, (str, os.PathLike)):
+            for path in _files(Path(item)):
+                source, problem = _read(path)
+                sources.append(source)
+                if problem is not None:
+                    problems.append((source, problem))
+        else:
+            documents += 1
+            sources.append(Source(f"<document {documents}>", json.dumps(item, indent=2)))
+    return sources, problems
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    for found in sorted(path.rglob("*.json")):
+        if found.is_file() and not any(part.startswith(".") for part in found.relative_to(path).parts):
+            yield found
+
+
+def _read(path: Path) -> tuple[Source, DocumentError | None]:
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte order mark, which Jackson skips
+    try:
+        return Source(str(path), data.decode("utf-8")), None
+    except UnicodeDecodeError as error:
+        text = data[: error.start].decode("utf-8")
+        source = Source(str(path), text)
+        return source, DocumentError(
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})", len(text), "save it as UTF-8"
+        )
+
+
+def _load(source: Source) -> tuple[list[Job], list[DocumentError]]:
+    """JSON for ``*.json`` and for texts that look like JSON; schedule lines otherwise."""
+    if source.path.endswith(".json") or source.text.lstrip()[:1] in ("{", "["):
+        return load_jobs(source)
+    return load_lines(source), []
+
+
+def _job_findings(
+    job: Job, dialect: Dialect, jvm_zone: str | None, now: datetime | None
+) -> Iterator[Finding]:
+    for rule in JOB_RULES:
+        yield from rule(job)
+    if job.schedule is not None and not job.parents:  # Chronos ignores a dependent job's schedule
+        yield from _schedule_findings(job, dialect, jvm_zone, now)
+
+
+def _schedule_findings(
+    job: Job, dialect: Dialect, jvm_zone: str | None, now: datetime | None
+) -> Iterator[Finding]:
+    assert job.schedule is not None
+    facts = schedule_facts(
+        job.schedule,
+        dialect=dialect,
+        tz=job.schedule_time_zone,
+        jvm_zone=jvm_zone,
+        epsilon=job.epsilon,
+        now=now,
+    )
+    for rule in SCHEDULE_RULES:
+        yield from rule(facts)
+
+
+def _diagnostic(job: Job, finding: Finding) -> Diagnostic:
+    source = job.source
+    line, col = source.position(job.locate(finding.where, finding.index))
+    in_schedule = finding.where == ("schedule",) and finding.index is not None
+    return Diagnostic(
+        finding.code,
+        CODES[finding.code][0],
+        finding.message,
+        source.path,
+        line,
+        col,
+        finding.hint,
+        finding.index if in_schedule else None,
+    )
+
+
+def _place(source: Source, problem: DocumentError) -> Diagnostic:
+    line, col = source.position(problem.offset)
+    return Diagnostic("IR108", "error", problem.message, source.path, line, col, problem.hint)
+
+
+def _wanted(code: str, select: Collection[str] | None, ignore: Collection[str]) -> bool:
+    if select is not None and not any(code.startswith(prefix) for prefix in select):
+        return False
+    return not any(code.startswith(prefix) for prefix in ignore)

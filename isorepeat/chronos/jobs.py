@@ -1,0 +1,376 @@
+"""Job documents: Chronos job JSON, and schedule lists, with the position of every value.
+
+The standard ``json`` module checks the text and reports a syntax error with its line and column,
+but keeps no positions of the values it reads. So a valid text is read a second time here, by a
+walker that records where each value starts and ends, with ``json``'s own string scanner doing the
+strings; a schedule's character index then maps to a file column through the JSON escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from json import decoder as _decoder
+from typing import Final, Literal, TypeAlias, final
+
+__all__ = [
+    "DocumentError",
+    "Job",
+    "Node",
+    "Source",
+    "load_jobs",
+    "read_json",
+]
+
+JsonValue: TypeAlias = "str | int | float | bool | list[Node] | dict[str, Node] | None"
+
+# NOTE: json.decoder.scanstring (C-accelerated) is public at run time but missing from typeshed.
+scanstring: Final[Callable[[str, int], tuple[str, int]]] = _decoder.scanstring  # type: ignore[attr-defined]
+_WHITESPACE: Final = re.compile(r"[ \t\n\r]*")
+_NUMBER: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_LITERALS: Final[dict[str, bool | None]] = {"true": True, "false": False, "null": None}
+_ESCAPE_LENGTH: Final = 2  # \n, \/, \" ...; \uXXXX is 6
+_UNICODE_ESCAPE_LENGTH: Final = 6
+_COMMENT: Final = re.compile(r"(?:^|\s)#")
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A checked file: its path as given and its text, with 1-based line and column lookup."""
+
+    path: str
+    text: str
+    _line_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        starts.extend(match.end() for match in re.finditer(r"\r\n|\r|\n", self.text))
+        object.__setattr__(self, "_line_starts", starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of the character at ``offset`` (``len(text)``: the end)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A value read from a source: ``value`` (containers hold nodes) and its span ``[start, end)``.
+
+    ``quoted`` is true for a JSON string, whose span includes the quotes and whose characters
+    may be written as escapes; a schedule line of a text file is a string without quotes.
+    """
+
+    value: JsonValue
+    start: int
+    end: int
+    quoted: bool = False
+
+    def offset_of(self, source: Source, index: int) -> int:
+        """The source offset of character ``index`` of a string value (its end for ``len``)."""
+        if not self.quoted:
+            return self.start + index
+        text = source.text
+        pos = self.start + 1
+        stop = self.end - 1
+        remaining = index
+        while remaining > 0 and pos < stop:
+            if text[pos] != "\\":
+                pos += 1
+            elif text[pos + 1] != "u":
+                pos += _ESCAPE_LENGTH
+            else:
+                high = int(text[pos + 2 : pos + 6], 16)
+                pos += _UNICODE_ESCAPE_LENGTH
+                # A surrogate pair written as two escapes is one character in Python.
+                if 0xD800 <= high < 0xDC00 and text[pos : pos + 2] == "\\u":
+                    low = int(text[pos + 2 : pos + 6], 16)
+                    if 0xDC00 <= low < 0xE000:
+                        pos += _UNICODE_ESCAPE_LENGTH
+            remaining -= 1
+        return pos
+
+    def get(self, key: str) -> Node | None:
+        """The member ``key`` of an object node (``None`` when absent or not an object)."""
+        return self.value.get(key) if isinstance(self.value, dict) else None
+
+
+@final
+class DocumentError(Exception):
+    """A text that is not JSON, or not a job document: ``message`` at ``offset`` (IR108)."""
+
+    def __init__(self, message: str, offset: int, hint: str | None = None) -> None:
+        super().__init__(message, offset, hint)
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+def read_json(text: str) -> Node:
+    """Read a JSON text into nodes; :class:`DocumentError` where it is not JSON as Chronos reads it.
+
+    >>> node = read_json('{"schedule": "R\\\\/2014-09-25T17:22:00Z\\\\/PT2M"}')
+    >>> schedule = node.get("schedule")
+    >>> schedule.value, schedule.start, schedule.end
+    ('R/2014-09-25T17:22:00Z/PT2M', 13, 44)
+    """
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[Node, list[tuple[int, str, int]]]:
+    """The root node, and (object start, key, key offset) for each key an object repeats."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DocumentError(f"JSON syntax error: {error.msg}", error.pos) from None
+    except RecursionError:
+        raise DocumentError("JSON nested too deeply to read", 0) from None
+    walker = _Walker(text)
+    try:
+        node, _ = walker.value(_skip(text, 0))
+    except RecursionError:
+        raise DocumentError("JSON nested too deeply to read", 0) from None
+    return node, walker.repeated
+
+
+def _skip(text: str, pos: int) -> int:
+    match = _WHITESPACE.match(text, pos)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+@final
+class _Walker:
+    """Reads a text ``json.loads`` accepted; only NaN and Infinity, which Java rejects, fail."""
+
+    __slots__ = ("repeated", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.repeated: list[tuple[int, str, int]] = []
+
+    def value(self, pos: int) -> tuple[Node, int]:
+        text = self.text
+        char = text[pos]
+        if char == '"':
+            string, end = scanstring(text, pos + 1)
+            return Node(string, pos, end, quoted=True), end
+        if char == "{":
+            return self._object(pos)
+        if char == "[":
+            return self._array(pos)
+        for literal, value in _LITERALS.items():
+            if text.startswith(literal, pos):
+                return Node(value, pos, pos + len(literal)), pos + len(literal)
+        match = _NUMBER.match(text, pos)
+        if match is None or text.startswith(("Infinity", "-Infinity", "NaN"), pos):
+            raise DocumentError(
+                "JSON syntax error: NaN and Infinity are not JSON (Chronos rejects them)",
+                pos,
+                "write a number or a string",
+            )
+        number = match.group()
+        parsed: int | float = float(number) if any(c in number for c in ".eE") else int(number)
+        return Node(parsed, pos, match.end()), match.end()
+
+    def _object(self, start: int) -> tuple[Node, int]:
+        text = self.text
+        members: dict[str, Node] = {}
+        pos = _skip(text, start + 1)
+        if text[pos] == "}":
+            return Node(members, start, pos + 1), pos + 1
+        while True:
+            key_start = pos
+            key, pos = scanstring(text, pos + 1)
+            pos = _skip(text, _skip(text, pos) + 1)  # the colon
+            node, pos = self.value(pos)
+            if key in members:  # the last one wins, as in json and Jackson
+                self.repeated.append((start, key, key_start))
+            members[key] = node
+            pos = _skip(text, pos)
+            if text[pos] == "}":
+                return Node(members, start, pos + 1), pos + 1
+            pos = _skip(text, pos + 1)  # the comma
+
+    def _array(self, start: int) -> tuple[Node, int]:
+        text = self.text
+        items: list[Node] = []
+        pos = _skip(text, start + 1)
+        if text[pos] == "]":
+            return Node(items, start, pos + 1), pos + 1
+        while True:
+            node, pos = self.value(pos)
+            items.append(node)
+            pos = _skip(text, pos)
+            if text[pos] == "]":
+                return Node(items, start, pos + 1), pos + 1
+            pos = _skip(text, pos + 1)
+
+
+JobKind: TypeAlias = Literal["job", "line"]
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A Chronos job as read from a source, or one schedule line of a text file (``kind="line"``).
+
+    ``node`` is the job object; the typed fields are ``None`` where the job does not set them
+    (the loader has already reported fields of the wrong type, IR108, and left them ``None``).
+    """
+
+    source: Source
+    node: Node
+    kind: JobKind = "job"
+    name: str | None = None
+    schedule: str | None = None
+    schedule_time_zone: str | None = None
+    epsilon: str | None = None
+    parents: tuple[str, ...] | None = None
+    repeated_keys: tuple[tuple[str, int], ...] = ()
+    """(key, source offset) of each key written again after its first time in the job object."""
+
+    def locate(self, where: tuple[str | int, ...], index: int | None = None) -> int:
+        """The source offset of a field (``("parents", 1)``), or of character ``index`` in it."""
+        node = self.node
+        for step in where:
+            value = node.value
+            child = (
+                value.get(step)
+                if isinstance(value, dict) and isinstance(step, str)
+                else value[step]
+                if isinstance(value, list) and isinstance(step, int) and step < len(value)
+                else None
+            )
+            if child is None:
+                break
+            node = child
+        if index is not None and isinstance(node.value, str):
+            return node.offset_of(self.source, index)
+        return node.start
+
+
+# Fields with a known JSON type (Chronos's JobDeserializer); the others are not looked at.
+_STRING_FIELDS: Final = ("name", "schedule", "scheduleTimeZone", "epsilon")
+
+
+def load_jobs(source: Source) -> tuple[list[Job], list[DocumentError]]:
+    """The jobs of a JSON source (one job object, or an array of them), and what is wrong with it.
+
+    A syntax error, a document that is neither an object nor an array of objects, and fields of
+    the wrong type are :class:`DocumentError` s; jobs with a bad field are still returned.
+    """
+    try:
+        root, repeated = _read(source.text)
+    except DocumentError as error:
+        return [], [error]
+    if isinstance(root.value, dict):
+        nodes = [root]
+    elif isinstance(root.value, list):
+        nodes = root.value
+    else:
+        return [], [
+            DocumentError(
+                f"a job file holds a job object or an array of job objects, not {_json_type(root)}",
+                root.start,
+                'write {"name": ..., "schedule": ...}',
+            )
+        ]
+    jobs: list[Job] = []
+    problems: list[DocumentError] = []
+    for node in nodes:
+        if not isinstance(node.value, dict):
+            problems.append(
+                DocumentError(f"expected a job object here, found {_json_type(node)}", node.start)
+            )
+            continue
+        keys = tuple((key, offset) for start, key, offset in repeated if start == node.start)
+        jobs.append(_job(source, node, keys, problems))
+    return jobs, problems
+
+
+def _json_type(node: Node) -> str:
+    value = node.value
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "a number"
+
+
+def _job(
+    source: Source, node: Node, repeated_keys: tuple[tuple[str, int], ...], problems: list[DocumentError]
+) -> Job:
+    members = node.value
+    assert isinstance(members, dict)
+    strings: dict[str, str | None] = {}
+    for key in _STRING_FIELDS:
+        member = members.get(key)
+        if member is None or member.value is None:
+            strings[key] = None
+        elif isinstance(member.value, str):
+            strings[key] = member.value
+        else:
+            strings[key] = None
+            problems.append(
+                DocumentError(f"{key} must be a string, found {_json_type(member)}", member.start)
+            )
+    parents: tuple[str, ...] | None = None
+    member = members.get("parents")
+    if member is not None and member.value is not None:
+        if isinstance(member.value, list) and all(isinstance(item.value, str) for item in member.value):
+            parents = tuple(str(item.value) for item in member.value)
+        else:
+            problems.append(
+                DocumentError(
+                    f"parents must be an array of job names, found {_json_type(member)}", member.start
+                )
+            )
+    return Job(
+        source,
+        node,
+        "job",
+        strings["name"],
+        strings["schedule"],
+        strings["scheduleTimeZone"],
+        strings["epsilon"],
+        parents,
+        repeated_keys,
+    )
+
+
+def load_lines(source: Source) -> list[Job]:
+    """One job per schedule line of a text file; blank lines and ``#`` comments are skipped."""
+    jobs = []
+    offset = 0
+    for line in source.text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        comment = _COMMENT.search(content)
+        if comment is not None:
+            content = content[: comment.start()]
+        stripped = content.strip()
+        if stripped:
+            start = offset + content.index(stripped)
+            schedule = Node(stripped, start, start + len(stripped))
+            jobs.append(
+                Job(
+                    source,
+                    Node({"schedule": schedule}, start, start + len(stripped)),
+                    "line",
+                    schedule=stripped,
+                )
+            )
+        offset += len(line)
+    return jobs

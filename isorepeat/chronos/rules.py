@@ -1,0 +1,642 @@
+"""The diagnostics of ``check``: one small function per code of SEMANTICS §8.
+
+Schedule rules read :class:`ScheduleFacts` (the schedule parsed once, its written form, the job's
+zone and epsilon); job rules read a :class:`~isorepeat.chronos.jobs.Job`; set rules read every job
+checked together. Each returns its findings and knows nothing of files: ``check`` places them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from graphlib import CycleError, TopologicalSorter
+from itertools import islice
+from typing import Final, final
+
+from isorepeat._types import Dialect
+from isorepeat.chronos.arithmetic import joda_fields
+from isorepeat.chronos.diagnostics import Finding
+from isorepeat.chronos.dialect import ScheduleForm, parse_joda_period, schedule_form
+from isorepeat.chronos.jobs import Job
+from isorepeat.duration import Duration
+from isorepeat.errors import ScheduleError
+from isorepeat.grammar import parse
+from isorepeat.schedule import Schedule
+
+__all__ = [
+    "JOB_RULES",
+    "SCHEDULE_RULES",
+    "ScheduleFacts",
+    "schedule_facts",
+    "set_findings",
+]
+
+_EPOCH_PLUS_ONE: Final = datetime(1970, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
+_JOB_NAME: Final = re.compile(r"[\w.-]+", re.ASCII)  # Java's \w is ASCII-only
+_DRIFT_HORIZON: Final = 49  # four years of months: every month length comes round
+_DAY: Final = timedelta(days=1)
+_SCHEDULE_FIELDS: Final = ("name", "schedule", "scheduleTimeZone", "epsilon", "parents")
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class ScheduleFacts:
+    """What the schedule rules look at: a job's schedule read once, in the chosen dialect.
+
+    ``schedule`` is ``None`` when the text does not parse (``error`` says why); ``form`` is how
+    it is written as Chronos reads it (``None`` where Chronos's grammar does not accept it).
+    """
+
+    text: str
+    dialect: Dialect
+    tz: str | None
+    jvm_zone: str | None
+    schedule: Schedule | None
+    error: ScheduleError | None
+    form: ScheduleForm | None
+    epsilon: Duration | None
+
+
+def schedule_facts(
+    text: str,
+    *,
+    dialect: Dialect = "chronos",
+    tz: str | None = None,
+    jvm_zone: str | None = None,
+    epsilon: str | None = None,
+    now: datetime | None = None,
+) -> ScheduleFacts:
+    """Parse ``text`` (with ``scheduleTimeZone`` ``tz``) once for every schedule rule.
+
+    >>> facts = schedule_facts("R/2014-10-10T18:32:00Z/PT60M", tz="PST")
+    >>> facts.schedule.start.isoformat(), facts.form.offset_seconds
+    ('2014-10-10T18:32:00-07:00', 0)
+    """
+    tz = tz or None  # Chronos writes "" for no zone
+    schedule: Schedule | None = None
+    error: ScheduleError | None = None
+    try:
+        if dialect == "chronos":
+            schedule = parse(text, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now)
+        else:
+            schedule = parse(text, tz=tz)
+    except ScheduleError as caught:
+        error = caught
+    form: ScheduleForm | None = None
+    if schedule is not None:
+        try:
+            form = schedule_form(text)
+        except (ScheduleError, ValueError):
+            form = None  # an iso form Chronos does not read (a zone suffix, duration first)
+    period: Duration | None = None
+    if epsilon:
+        try:
+            period = parse_joda_period(epsilon) if dialect == "chronos" else Duration.parse(epsilon)
+        except ScheduleError:
+            period = None  # IR106 reports it
+    return ScheduleFacts(text, dialect, tz, jvm_zone, schedule, error, form, period)
+
+
+# -- schedule rules ------------------------------------------------------------------------------
+
+
+def ir100_unparseable(facts: ScheduleFacts) -> Iterator[Finding]:
+    """The schedule does not parse in the chosen dialect; the column is that of S1."""
+    error = facts.error
+    if error is not None:
+        what = "Chronos rejects the schedule" if facts.dialect == "chronos" else "the schedule does not parse"
+        hint = _template_hint(facts.text) or error.hint
+        yield Finding("IR100", f"{what}: {error.message}", hint, index=error.column)
+
+
+def ir101_start_before_1970(facts: ScheduleFacts) -> Iterator[Finding]:
+    """Chronos answers a POST whose start is before 1970-01-01T00:00:01Z with 400."""
+    schedule, form = facts.schedule, facts.form
+    if schedule is None or schedule.start is None or (form is not None and form.shape is None):
+        return
+    if schedule.start < _EPOCH_PLUS_ONE:
+        yield Finding(
+            "IR101",
+            f"the start {schedule.start.isoformat()} is before 1970-01-01T00:00:01Z: Chronos "
+            "rejects the job ('Scheduled start date ... is before 1970!')",
+            "start on or after 1970-01-01T00:00:01Z",
+            index=form.start_column if form is not None else _start_column(facts.text),
+        )
+
+
+def ir201_start_without_offset(facts: ScheduleFacts) -> Iterator[Finding]:
+    """No offset and no zone: Chronos reads the start in the server's (JVM's) zone."""
+    form = facts.form
+    if form is None or form.shape is None or form.offset_seconds is not None or facts.tz:
+        return
+    if facts.dialect == "chronos":
+        where = f" ({facts.jvm_zone} here, from --jvm-zone)" if facts.jvm_zone else ""
+        message = (
+            f"the start has no offset and the job no scheduleTimeZone: Chronos reads it in the "
+            f"server's zone{where}, so the runs depend on where Chronos runs"
+        )
+    else:
+        message = (
+            "the start has no offset and there is no zone: isorepeat reads it as UTC, Chronos in "
+            "the server's zone"
+        )
+    yield Finding(
+        "IR201",
+        message,
+        "add an offset (Z for UTC) or set scheduleTimeZone",
+        index=form.period_column - 1,
+    )
+
+
+def ir202_offset_discarded(facts: ScheduleFacts) -> Iterator[Finding]:
+    """scheduleTimeZone keeps the start's wall time and discards its offset (S23).
+
+    ``Z`` is not reported: Chronos's own documentation writes ``Z`` beside a zone as a
+    placeholder (``R/2014-10-10T18:32:00Z/PT60M`` with ``PST``); a numeric offset that differs
+    from the zone's says the author meant another instant.
+    """
+    schedule, form = facts.schedule, facts.form
+    if not facts.tz or schedule is None or schedule.start is None or form is None:
+        return
+    if form.offset_seconds is None or form.utc_designator or form.offset_column is None:
+        return
+    offset = schedule.start.utcoffset()
+    assert offset is not None  # a parsed start is aware
+    if int(offset.total_seconds()) == form.offset_seconds:
+        return
+    written = facts.text[form.offset_column : form.period_column - 1]
+    kept = _format_offset(int(offset.total_seconds()))
+    yield Finding(
+        "IR202",
+        f"the offset {written} is discarded: scheduleTimeZone {facts.tz} keeps the wall time "
+        f"{schedule.start.strftime('%H:%M:%S')}, where its offset is {kept}",
+        f"remove the offset, or write {kept} if {schedule.start.strftime('%H:%M')} {facts.tz} is meant",
+        index=form.offset_column,
+    )
+
+
+def ir203_ir204_zone_notes(facts: ScheduleFacts) -> Iterator[Finding]:
+    """Zone names Chronos reads unexpectedly (IR203) or not at all (IR204, silently UTC)."""
+    if facts.schedule is None:
+        return
+    for note in facts.schedule.notes:
+        yield Finding(note.code, note.message, note.hint, where=("scheduleTimeZone",), index=0)
+
+
+def ir205_month_end_drift(facts: ScheduleFacts) -> Iterator[Finding]:
+    """Chained month arithmetic clamps the day once and keeps it for ever (CHRONOS.md §3.4).
+
+    The first four years of chained runs are compared with the anchored series: the drift is
+    reported exactly when Chronos leaves the day the series was written on.
+    """
+    schedule = facts.schedule
+    if facts.dialect != "chronos" or schedule is None or schedule.start is None:
+        return
+    period = schedule.period
+    if not (period.months or period.years) or schedule.start.day < 29 or schedule.repetitions == 0:
+        return
+    try:
+        pairs = zip(
+            islice(schedule.occurrences(mode="chained"), _DRIFT_HORIZON), schedule.occurrences(), strict=False
+        )
+        for chained, anchored in pairs:
+            if chained.date() != anchored.date():
+                yield Finding(
+                    "IR205",
+                    f"start on day {schedule.start.day} with a period of {period}: Chronos adds the "
+                    f"period to the previous run, so it runs on {chained.date()} instead of "
+                    f"{anchored.date()} and stays on the earlier day for ever",
+                    "start on day 28 or earlier; `isorepeat explain --dialect iso` shows the clamped dates",
+                    index=_day_column(facts),
+                )
+                return
+    except ScheduleError:
+        return  # a period that does not move forward: IR207
+
+
+def ir206_never_runs(facts: ScheduleFacts) -> Iterator[Finding]:
+    """``R0``: no run at all."""
+    if facts.schedule is not None and facts.schedule.repetitions == 0:
+        yield Finding("IR206", "R0: the job never runs", "write R1 for one run, or R for ever", index=1)
+
+
+def ir207_period_does_not_advance(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A zero period (n != 1) or one that goes back: Chronos runs the job continuously."""
+    schedule = facts.schedule
+    if schedule is None or schedule.repetitions in (0, 1):
+        return
+    fields = joda_fields(schedule.period)
+    column = facts.form.period_column if facts.form is not None else _period_column(facts.text)
+    if not any(fields):
+        yield Finding(
+            "IR207",
+            "a zero period repeats the same instant: Chronos runs the job continuously",
+            "write a positive period, e.g. PT1H, or R1 for a single run",
+            index=column,
+        )
+        return
+    if all(value >= 0 for value in fields):
+        return
+    step = _first_step_back(schedule)
+    if step is not None:
+        yield Finding(
+            "IR207",
+            f"the period {schedule.period} goes back ({step}): Chronos runs the job continuously",
+            "write a period whose fields are all positive",
+            index=column,
+        )
+
+
+def ir208_sub_millisecond(facts: ScheduleFacts) -> Iterator[Finding]:
+    """Joda keeps milliseconds: finer fractions are cut off (start and period)."""
+    form = facts.form
+    if facts.dialect == "chronos" and form is not None and form.truncated_column is not None:
+        yield Finding(
+            "IR208",
+            "a fraction finer than a millisecond: Chronos truncates it to the millisecond",
+            "write at most three fraction digits of a second",
+            index=form.truncated_column,
+        )
+
+
+def ir209_empty_start(facts: ScheduleFacts) -> Iterator[Finding]:
+    """``R//P...``: 'now' each time Chronos reads the job until it has run once."""
+    form = facts.form
+    if facts.dialect == "chronos" and form is not None and form.shape is None:
+        yield Finding(
+            "IR209",
+            "empty start: Chronos starts the job when it is posted, and again at once after "
+            "every restart until its first run",
+            "write the start, e.g. 2026-01-01T00:00:00Z",
+            index=form.start_column,
+        )
+
+
+def ir210_reduced_start(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A time-only (``T05:50Z``) or year/month-only start: Joda fills the rest in."""
+    schedule, form = facts.schedule, facts.form
+    if facts.dialect != "chronos" or schedule is None or form is None or schedule.start is None:
+        return
+    start = schedule.start.isoformat()
+    if form.shape == "time-only":
+        message = f"time-only start: Chronos reads it as {start}, long past, and runs the job at once"
+    elif form.shape in ("year", "year-month"):
+        message = f"reduced start: Chronos reads it as {start}"
+    else:
+        return
+    yield Finding(
+        "IR210", message, "write the whole date and time, e.g. 2026-01-01T05:50:00Z", index=form.start_column
+    )
+
+
+def ir212_fixed_offset_across_dst(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A numeric offset and no zone: every run keeps that offset, so local time shifts at DST.
+
+    ``Z`` (and +00:00) is left alone: a UTC schedule means UTC.
+    """
+    schedule, form = facts.schedule, facts.form
+    if facts.tz or schedule is None or form is None or not form.offset_seconds:
+        return
+    if _length_at_least_a_day(schedule.period):
+        offset = facts.text[form.offset_column : form.period_column - 1]
+        yield Finding(
+            "IR212",
+            f"fixed offset {offset} and no scheduleTimeZone: every run is at {offset}, so in a "
+            "zone with DST the runs move by an hour of local time when the clocks change",
+            "set scheduleTimeZone (e.g. America/Los_Angeles) to follow local time",
+            index=form.offset_column,
+        )
+
+
+def ir213_short_period(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A period under a second (Chronos 3.x divides by zero), or shorter than the epsilon."""
+    schedule = facts.schedule
+    if facts.dialect != "chronos" or schedule is None:
+        return
+    period = schedule.period
+    column = facts.form.period_column if facts.form is not None else _period_column(facts.text)
+    fields = joda_fields(period)
+    whole_seconds = _standard_seconds(period)
+    if not (period.months or period.years) and any(fields) and whole_seconds == 0:
+        yield Finding(
+            "IR213",
+            f"the period {period} is under a second: Chronos counts whole seconds and divides by "
+            "zero when the job is late (ArithmeticException)",
+            "write a period of at least PT1S",
+            index=column,
+        )
+        return
+    period_ms, epsilon_ms = _fixed_millis(period), _fixed_millis(facts.epsilon)
+    if period_ms is not None and epsilon_ms is not None and 0 < period_ms < epsilon_ms:
+        yield Finding(
+            "IR213",
+            f"the period {period} is shorter than the epsilon {facts.epsilon}: after an outage "
+            "Chronos 2.x runs every missed occurrence still inside the epsilon, back to back",
+            "make the epsilon shorter than the period",
+            where=("epsilon",),
+            index=0,
+        )
+
+
+def ir214_chronos2_cannot_count(facts: ScheduleFacts) -> Iterator[Finding]:
+    """2.x counts skipped runs with ``toStandardSeconds`` unless months >= 1: years throw."""
+    schedule = facts.schedule
+    if facts.dialect != "chronos" or schedule is None:
+        return
+    period = schedule.period
+    if period.months < 1 and (period.months or period.years):
+        column = facts.form.period_column if facts.form is not None else _period_column(facts.text)
+        yield Finding(
+            "IR214",
+            f"Chronos 2.x cannot count the runs a late job skips for {period} "
+            "(UnsupportedOperationException) and stops loading jobs (#869, #870)",
+            f"write months instead of years, e.g. P{period.years * 12}M"
+            if period.years > 0 and not period.months
+            else "write a period with a positive number of months",
+            index=column,
+        )
+
+
+SCHEDULE_RULES: Final[tuple[Callable[[ScheduleFacts], Iterator[Finding]], ...]] = (
+    ir100_unparseable,
+    ir101_start_before_1970,
+    ir201_start_without_offset,
+    ir202_offset_discarded,
+    ir203_ir204_zone_notes,
+    ir205_month_end_drift,
+    ir206_never_runs,
+    ir207_period_does_not_advance,
+    ir208_sub_millisecond,
+    ir209_empty_start,
+    ir210_reduced_start,
+    ir212_fixed_offset_across_dst,
+    ir213_short_period,
+    ir214_chronos2_cannot_count,
+)
+
+
+# -- job rules -----------------------------------------------------------------------------------
+
+
+def ir102_bad_job_name(job: Job) -> Iterator[Finding]:
+    """Chronos requires names matching ``[\\w.-]+`` (JobUtils.scala:22); Java's ``\\w`` is ASCII."""
+    if job.kind != "job":
+        return
+    name = job.name
+    if name is None:
+        if job.node.get("name") is None:  # a name of another type is IR108's
+            yield Finding("IR102", "the job has no name", 'add "name": "my-job"', where=())
+        return
+    if _JOB_NAME.fullmatch(name):
+        return
+    bad = next((i for i, char in enumerate(name) if not _JOB_NAME.fullmatch(char)), 0)
+    found = repr(name[bad]) if name else "an empty name"
+    yield Finding(
+        "IR102",
+        f"the job name {name!r} has {found}: Chronos accepts letters, digits, _, . and - only",
+        _template_hint(name)
+        or "write e.g. " + (re.sub(r"[^\w.-]+", "-", name, flags=re.ASCII).strip("-") or "my-job"),
+        where=("name",),
+        index=bad,
+    )
+
+
+def ir106_unparseable_epsilon(job: Job) -> Iterator[Finding]:
+    """``epsilon`` is read with Joda's ``Period.parse`` (Chronos 2.x)."""
+    if job.epsilon is None:
+        return
+    try:
+        parse_joda_period(job.epsilon)
+    except ScheduleError as error:
+        yield Finding(
+            "IR106",
+            f"the epsilon does not parse: {error.message}",
+            error.hint or "write a period such as PT60S",
+            where=("epsilon",),
+            index=error.column,
+        )
+
+
+def ir107_uris_and_fetch(job: Job) -> Iterator[Finding]:
+    """Chronos rejects a job that sets both ``uris`` and ``fetch`` (400)."""
+    uris, fetch = job.node.get("uris"), job.node.get("fetch")
+    if uris is not None and fetch is not None and uris.value and fetch.value:
+        yield Finding(
+            "IR107",
+            "both uris and fetch are set: Chronos rejects the job",
+            "keep fetch (uris is the older form)",
+            where=("uris",),
+        )
+
+
+def ir211_schedule_and_parents(job: Job) -> Iterator[Finding]:
+    """A job with parents is a dependent job: Chronos ignores its schedule."""
+    if job.parents and job.schedule:
+        yield Finding(
+            "IR211",
+            "the job has both a schedule and parents: Chronos makes it a dependent job and "
+            "ignores the schedule",
+            "remove the schedule, or the parents",
+            where=("schedule",),
+        )
+
+
+def ir215_duplicate_key(job: Job) -> Iterator[Finding]:
+    """A key written twice in a job object: Chronos (Jackson) keeps the last one."""
+    for key, _offset in job.repeated_keys:
+        yield Finding(
+            "IR215",
+            f"{key!r} is written more than once in this job: Chronos keeps the last value",
+            "remove the other ones",
+            where=(key,),
+        )
+
+
+def ir216_misspelt_field(job: Job) -> Iterator[Finding]:
+    """A key close to a schedule field (``scheduleTimezone``): Chronos ignores unknown keys."""
+    members = job.node.value
+    if job.kind != "job" or not isinstance(members, dict):
+        return
+    for key in members:
+        if key in _SCHEDULE_FIELDS:
+            continue
+        folded = key.replace("_", "").replace("-", "").casefold()
+        matches = [field for field in _SCHEDULE_FIELDS if field.casefold() == folded]
+        matches = matches or difflib.get_close_matches(key, _SCHEDULE_FIELDS, n=1, cutoff=0.85)
+        if matches and matches[0] not in members:
+            yield Finding(
+                "IR216",
+                f"unknown field {key!r}: Chronos ignores it",
+                f"did you mean {matches[0]!r}?",
+                where=(key,),
+            )
+
+
+def ir217_no_schedule_no_parents(job: Job) -> Iterator[Finding]:
+    """Neither schedule nor parents: Chronos makes a one-shot job that runs when posted."""
+    if job.kind == "job" and job.schedule is None and not job.parents:
+        yield Finding(
+            "IR217",
+            "the job has neither a schedule nor parents: Chronos runs it once, when it is posted",
+            'add "schedule": "R/2026-01-01T00:00:00Z/P1D" or "parents": [...]',
+            where=(),
+        )
+
+
+JOB_RULES: Final[tuple[Callable[[Job], Iterator[Finding]], ...]] = (
+    ir102_bad_job_name,
+    ir106_unparseable_epsilon,
+    ir107_uris_and_fetch,
+    ir211_schedule_and_parents,
+    ir215_duplicate_key,
+    ir216_misspelt_field,
+    ir217_no_schedule_no_parents,
+)
+
+
+# -- set rules -----------------------------------------------------------------------------------
+
+
+def ir103_duplicate_names(jobs: Sequence[Job]) -> Iterator[tuple[Job, Finding]]:
+    """Two jobs with one name: the later POST replaces the earlier job."""
+    first: dict[str, Job] = {}
+    for job in jobs:
+        if job.kind != "job" or not job.name:
+            continue
+        if job.name not in first:
+            first[job.name] = job
+            continue
+        other = first[job.name]
+        line, col = other.source.position(other.locate(("name",)))
+        yield (
+            job,
+            Finding(
+                "IR103",
+                f"the job name {job.name!r} is also used at {other.source.path}:{line}:{col}: the later "
+                "job replaces the earlier one in Chronos",
+                "give each job its own name",
+                where=("name",),
+            ),
+        )
+
+
+def ir104_unknown_parents(jobs: Sequence[Job]) -> Iterator[tuple[Job, Finding]]:
+    """A parent that is none of the checked jobs (only meaningful for a complete set)."""
+    names = {job.name for job in jobs if job.name}
+    for job in jobs:
+        for index, parent in enumerate(job.parents or ()):
+            if parent not in names:
+                close = difflib.get_close_matches(parent, sorted(names), n=1)
+                yield (
+                    job,
+                    Finding(
+                        "IR104",
+                        f"the parent {parent!r} is not among the checked jobs: Chronos rejects the job",
+                        f"did you mean {close[0]!r}?" if close else "add the parent job, or remove it here",
+                        where=("parents", index),
+                    ),
+                )
+
+
+def ir105_dependency_cycles(jobs: Sequence[Job]) -> Iterator[tuple[Job, Finding]]:
+    """Parents that depend on each other: none of the jobs in the cycle can ever run."""
+    by_name = {job.name: job for job in jobs if job.name and job.parents}
+    graph = {name: set(job.parents or ()) for name, job in by_name.items()}
+    while True:
+        try:
+            TopologicalSorter(graph).prepare()
+        except CycleError as cycle_error:
+            # graphlib lists the cycle so that each name is a parent of the next: [a, b, ..., a].
+            cycle: list[str] = cycle_error.args[1]
+            child = by_name[cycle[1]]
+            parents = list(child.parents or ())
+            yield (
+                child,
+                Finding(
+                    "IR105",
+                    f"dependency cycle {' -> '.join(cycle)} (each a parent of the next): none of these "
+                    "jobs can run",
+                    "remove one of the parents in the cycle",
+                    where=("parents", parents.index(cycle[0])),
+                ),
+            )
+            names = cycle[:-1]
+            for name in names:
+                graph.pop(name, None)
+            continue
+        return
+
+
+def set_findings(jobs: Sequence[Job], *, complete: bool) -> Iterator[tuple[Job, Finding]]:
+    """The findings of the rules over the whole checked set (IR103, IR104, IR105)."""
+    yield from ir103_duplicate_names(jobs)
+    if complete:
+        yield from ir104_unknown_parents(jobs)
+    yield from ir105_dependency_cycles(jobs)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _template_hint(text: str) -> str | None:
+    """Job files often hold template placeholders; the rendered file is the one to check."""
+    if "{{" in text or "${" in text or "<%" in text:
+        return "this looks like a template placeholder: check the file after rendering it"
+    return None
+
+
+def _start_column(text: str) -> int:
+    return text.find("/") + 1
+
+
+def _period_column(text: str) -> int:
+    return text.rfind("/") + 1
+
+
+def _day_column(facts: ScheduleFacts) -> int:
+    """The column of the day in a ``yyyy-MM-dd`` start, else of the start."""
+    form = facts.form
+    start = form.start_column if form is not None else _start_column(facts.text)
+    if re.match(r"\d{4}-\d\d-\d\d", facts.text[start:]):
+        return start + 8
+    return start
+
+
+def _format_offset(seconds: int) -> str:
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
+
+
+def _standard_seconds(period: Duration) -> int:
+    """Joda's ``toStandardSeconds`` without months and years: weeks of 7 days, days of 86,400 s."""
+    years, months, weeks, days, hours, minutes, seconds, millis = joda_fields(period)
+    del years, months, millis
+    return ((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds
+
+
+def _fixed_millis(period: Duration | None) -> int | None:
+    """Milliseconds of a period without months or years, as Joda counts them; else ``None``."""
+    if period is None or period.months or period.years:
+        return None
+    return _standard_seconds(period) * 1000 + joda_fields(period)[7]
+
+
+def _length_at_least_a_day(period: Duration) -> bool:
+    years, months, weeks, days, *_ = joda_fields(period)
+    return bool(years or months or weeks or days) or _standard_seconds(period) >= 86_400
+
+
+def _first_step_back(schedule: Schedule) -> str | None:
+    """``"a to b"`` for the first chained step (of four years' worth) that does not go forward."""
+    previous: datetime | None = None
+    for moment in islice(schedule.occurrences(mode="chained"), _DRIFT_HORIZON):
+        if previous is not None and moment <= previous:
+            return f"from {previous.isoformat()} to {moment.isoformat()}"
+        previous = moment
+    return None
