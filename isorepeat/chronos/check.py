@@ -186,7 +186,7 @@ def _schedule_findings(
 
 def _diagnostic(job: Job, finding: Finding) -> Diagnostic:
     source = job.source
-    line, col = source.position(job.locate(finding.where, finding.index))
+    line, col = source.position(job.locate(finding.where, finding.index, on_key=finding.on_key))
     in_schedule = finding.where == ("schedule",) and finding.index is not None
     return Diagnostic(
         finding.code,

@@ -76,10 +76,12 @@ class Diagnostic:
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule found, and where in the job: a field (``("parents", 2)`` is the third parent;
-    ``()`` the job object itself) and, in a string field, the 0-based index of the character."""
+    ``()`` the job object itself) and, in a string field, the 0-based index of the character;
+    ``on_key`` points at the key the field is written under instead of its value."""
 
     code: str
     message: str
     hint: str | None = None
     where: tuple[str | int, ...] = ("schedule",)
     index: int | None = None
+    on_key: bool = False

@@ -593,7 +593,8 @@ class _DateTimeParser:
                 self.pos,
             )
         if int(text[first : self.pos]) * unit_ms != value // 10 * 10**digits:
-            self.truncated_column = first  # Joda's weights lost part of the fraction
+            # Joda's weights lost part of the fraction: of a second, the digits after the third.
+            self.truncated_column = first + 3 if unit_ms == _MS_PER_SECOND else first
         return value // 10
 
     def _offset(self) -> int:

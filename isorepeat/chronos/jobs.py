@@ -71,6 +71,7 @@ class Node:
     start: int
     end: int
     quoted: bool = False
+    key_start: int | None = None  # a member of an object: where its key's quote is
 
     def offset_of(self, source: Source, index: int) -> int:
         """The source offset of character ``index`` of a string value (its end for ``len``)."""
@@ -192,7 +193,7 @@ class _Walker:
             node, pos = self.value(pos)
             if key in members:  # the last one wins, as in json and Jackson
                 self.repeated.append((start, key, key_start))
-            members[key] = node
+            members[key] = Node(node.value, node.start, node.end, node.quoted, key_start)
             pos = _skip(text, pos)
             if text[pos] == "}":
                 return Node(members, start, pos + 1), pos + 1
@@ -236,8 +237,9 @@ class Job:
     repeated_keys: tuple[tuple[str, int], ...] = ()
     """(key, source offset) of each key written again after its first time in the job object."""
 
-    def locate(self, where: tuple[str | int, ...], index: int | None = None) -> int:
-        """The source offset of a field (``("parents", 1)``), or of character ``index`` in it."""
+    def locate(self, where: tuple[str | int, ...], index: int | None = None, *, on_key: bool = False) -> int:
+        """The source offset of a field (``("parents", 1)``), of character ``index`` in it, or
+        (``on_key``) of the key it is written under."""
         node = self.node
         for step in where:
             value = node.value
@@ -251,6 +253,8 @@ class Job:
             if child is None:
                 break
             node = child
+        if on_key and node.key_start is not None:
+            return node.key_start
         if index is not None and isinstance(node.value, str):
             return node.offset_of(self.source, index)
         return node.start

@@ -452,6 +452,7 @@ def ir215_duplicate_key(job: Job) -> Iterator[Finding]:
             f"{key!r} is written more than once in this job: Chronos keeps the last value",
             "remove the other ones",
             where=(key,),
+            on_key=True,
         )
 
 
@@ -472,6 +473,7 @@ def ir216_misspelt_field(job: Job) -> Iterator[Finding]:
                 f"unknown field {key!r}: Chronos ignores it",
                 f"did you mean {matches[0]!r}?",
                 where=(key,),
+                on_key=True,
             )
 
 

@@ -1,0 +1,290 @@
+"""Every diagnostic of SEMANTICS §8: a case that fires it (with its position) and one that does not.
+
+Schedule rules are checked through ``check_schedule`` (the schedule alone, columns 0-based in the
+schedule); job and set rules through ``check_jobs`` on job texts in memory, with line and column
+counted by hand in the text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from isorepeat.chronos import Source, check_jobs, check_schedule
+from isorepeat.chronos.diagnostics import CODES
+
+# (code, schedule, options, schedule_column): the rule fires there.
+SCHEDULE_FIRES: list[tuple[str, str, dict[str, str], int | None]] = [
+    # IR100: the column of S1 (here the month)
+    ("IR100", "R5/2012-13-01T00:00Z/P1D", {}, 8),
+    ("IR100", "R/2012-10-01T00:00Z/1D", {}, 20),
+    # IR101: Chronos answers 400 before 1970-01-01T00:00:01Z, the epoch included
+    ("IR101", "R/1969-12-31T23:00:00Z/P1D", {}, 2),
+    ("IR101", "R/1970-01-01T00:00:00Z/PT1H", {}, 2),
+    # IR201: no offset, no zone; the caret where the offset would go
+    ("IR201", "R/2026-01-01T00:00:00/P1D", {}, 21),
+    # IR202: a numeric offset the zone discards (S23)
+    ("IR202", "R/2008-03-01T13:00:00-04:00/P1D", {"tz": "America/Los_Angeles"}, 21),
+    # IR203 / IR204: reported on the zone, not in the schedule
+    ("IR203", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "PST"}, None),
+    ("IR203", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "BST"}, None),
+    ("IR204", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "America/Los_Angles"}, None),
+    # IR205: the caret on the day
+    ("IR205", "R/2024-01-31T02:00:00Z/P1M", {}, 10),
+    ("IR205", "R/2024-02-29T00:00:00Z/P1Y", {}, 10),
+    ("IR205", "R/2025-08-31T00:00:00Z/P2M", {}, 10),
+    # IR206
+    ("IR206", "R0/2026-01-01T00:00:00Z/P1D", {}, 1),
+    # IR207: zero with n != 1, negative, or a mixed period that goes back
+    ("IR207", "R/2026-01-01T00:00:00Z/PT0S", {}, 23),
+    ("IR207", "R5/2026-01-01T00:00:00Z/P-1D", {}, 24),
+    ("IR207", "R/2016-01-31T00:00:00Z/P1M-30D", {}, 23),
+    # IR208: the first digit Joda drops
+    ("IR208", "R/2026-01-01T00:00:00.0001Z/PT1H", {}, 25),
+    ("IR208", "R/2026-01-01T00:00:00Z/PT1.0005S", {}, 30),
+    ("IR208", "R/T13.123456789Z/P1D", {}, 6),
+    # IR209
+    ("IR209", "R//PT10M", {}, 2),
+    # IR210
+    ("IR210", "R/T05:50Z/PT24H", {}, 2),
+    ("IR210", "R/2014-10/P1D", {}, 2),
+    # IR212: on the offset
+    ("IR212", "R/2026-01-01T09:00:00-07:00/P1D", {}, 21),
+    ("IR212", "R/2026-01-01T09:00:00+01:00/PT24H", {}, 21),
+    # IR213: sub-second, or shorter than an epsilon the job sets (reported on the epsilon)
+    ("IR213", "R/2026-01-01T00:00:00Z/PT0.5S", {}, 23),
+    ("IR213", "R10/2012-10-01T05:52:00Z/PT2S", {"epsilon": "PT15M"}, None),
+    # IR214: 2.x cannot count skips
+    ("IR214", "R/2026-01-01T00:00:00Z/P1Y", {}, 23),
+    ("IR214", "R/2026-01-01T00:00:00Z/P1Y-1M", {}, 23),
+]
+
+# (code, schedule, options): the rule stays quiet.
+SCHEDULE_QUIET: list[tuple[str, str, dict[str, str]]] = [
+    ("IR100", "R5/2012-12-01T00:00Z/P1D", {}),
+    ("IR101", "R/1970-01-01T00:00:01Z/PT1H", {}),
+    ("IR101", "R//PT1H", {}),
+    ("IR201", "R/2026-01-01T00:00:00/P1D", {"tz": "Europe/Berlin"}),
+    ("IR201", "R/2026-01-01T00:00:00Z/P1D", {}),
+    ("IR202", "R/2008-03-01T13:00:00-08:00/P1D", {"tz": "America/Los_Angeles"}),
+    ("IR202", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "PST"}),  # Z beside a zone: the docs' own form
+    ("IR203", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "America/Los_Angeles"}),
+    ("IR204", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "UTC"}),
+    ("IR205", "R/2024-01-28T02:00:00Z/P1M", {}),
+    ("IR205", "R/2024-03-31T00:00:00Z/P12M", {}),  # every 31 March exists
+    ("IR205", "R/2024-01-31T00:00:00Z/P7D", {}),
+    ("IR206", "R1/2026-01-01T00:00:00Z/P1D", {}),
+    ("IR207", "R1/2026-01-01T00:00:00Z/PT0S", {}),
+    ("IR207", "R/2026-01-01T00:00:00Z/P1M-1D", {}),  # mixed, but always forward
+    ("IR208", "R/2026-01-01T00:00:00.123Z/PT1.5000S", {}),
+    ("IR209", "R/2026-01-01T00:00:00Z/PT10M", {}),
+    ("IR210", "R/2026-01-01T05:50:00Z/PT24H", {}),
+    ("IR212", "R/2026-01-01T09:00:00-07:00/P1D", {"tz": "America/Los_Angeles"}),
+    ("IR212", "R/2026-01-01T09:00:00Z/P1D", {}),  # UTC means UTC
+    ("IR212", "R/2026-01-01T09:00:00-07:00/PT1H", {}),
+    ("IR213", "R/2026-01-01T00:00:00Z/PT1S", {}),
+    ("IR213", "R/2026-01-01T00:00:00Z/PT2S", {"epsilon": "PT1S"}),
+    ("IR213", "R/2026-01-01T00:00:00Z/P1M", {"epsilon": "PT1H"}),
+    ("IR214", "R/2026-01-01T00:00:00Z/P12M", {}),
+    ("IR214", "R/2026-01-01T00:00:00Z/P1Y1M", {}),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "options", "column"), SCHEDULE_FIRES)
+def test_schedule_rule_fires(code: str, text: str, options: dict[str, str], column: int | None) -> None:
+    found = [d for d in check_schedule(text, **options) if d.code == code]
+    assert len(found) == 1, check_schedule(text, **options)
+    diagnostic = found[0]
+    assert diagnostic.severity == CODES[code][0]
+    assert diagnostic.schedule_column == column
+    if column is not None:
+        assert diagnostic.col == column + 1
+    assert diagnostic.message
+    assert diagnostic.hint or code == "IR100"  # the grammar gives a hint where it knows one
+
+
+@pytest.mark.parametrize(("code", "text", "options"), SCHEDULE_QUIET)
+def test_schedule_rule_stays_quiet(code: str, text: str, options: dict[str, str]) -> None:
+    assert code not in [d.code for d in check_schedule(text, **options)]
+
+
+def _check(*texts: str, complete: bool = False) -> list[tuple[str, str, int, int]]:
+    sources = [Source(f"job{i}.json", text) for i, text in enumerate(texts, 1)]
+    return [(d.code, d.path, d.line, d.col) for d in check_jobs(sources, complete=complete)]
+
+
+def _job(**fields: Any) -> str:
+    return json.dumps({"name": "job", "schedule": "R/2026-01-01T00:00:00Z/P1D", **fields})
+
+
+# (code, job texts, complete, (path, line, col)): where it fires
+JOB_FIRES: list[tuple[str, tuple[str, ...], bool, tuple[str, int, int]]] = [
+    ("IR102", ('{"name": "my job", "schedule": "R/2026-01-01T00:00:00Z/P1D"}',), False, ("job1.json", 1, 13)),
+    ("IR102", ('{"schedule": "R/2026-01-01T00:00:00Z/P1D"}',), False, ("job1.json", 1, 1)),
+    ("IR102", ('{"name": "", "schedule": "R/2026-01-01T00:00:00Z/P1D"}',), False, ("job1.json", 1, 11)),
+    (
+        "IR102",
+        ('{"name": "caf\\u00e9", "schedule": "R/2026-01-01T00:00:00Z/P1D"}',),
+        False,
+        ("job1.json", 1, 14),
+    ),
+    (
+        "IR103",
+        (_job(), '\n  {"name": "job", "schedule": "R/2026-01-01T00:00:00Z/P1D"}'),
+        False,
+        ("job2.json", 2, 12),
+    ),
+    ("IR104", ('{"name": "b", "parents": ["a"]}',), True, ("job1.json", 1, 27)),
+    ("IR105", ('{"name": "a", "parents": ["a"]}',), False, ("job1.json", 1, 27)),
+    ("IR106", (_job(epsilon="15M"),), False, ("job1.json", 1, 71)),
+    ("IR107", (_job(uris=["http://x/a"], fetch=[{"uri": "http://x/a"}]),), False, ("job1.json", 1, 67)),
+    ("IR108", ('{"name": "a",\n "schedule": "R/2026-01-01T00:00:00Z/P1D",}',), False, ("job1.json", 2, 43)),
+    ("IR108", ('[{"name": "a", "schedule": "R/2026-01-01T00:00:00Z/P1D"}, 5]',), False, ("job1.json", 1, 59)),
+    ("IR108", ('"R/2026-01-01T00:00:00Z/P1D"',), False, ("job1.json", 1, 1)),
+    ("IR108", ('{"name": "a", "schedule": 5}',), False, ("job1.json", 1, 27)),
+    ("IR108", ('{"name": "a", "schedule": NaN}',), False, ("job1.json", 1, 27)),
+    (
+        "IR211",
+        ('{"name": "b", "schedule": "R/2026-01-01T00:00:00Z/P1D", "parents": ["a"]}', _job(name="a")),
+        False,
+        ("job1.json", 1, 27),
+    ),
+    (
+        "IR215",
+        ('{"name": "a", "schedule": "R/2026-01-01T00:00:00Z/P1D", "schedule": "R//P1D"}',),
+        False,
+        ("job1.json", 1, 57),
+    ),
+    (
+        "IR216",
+        ('{"name": "a", "schedule": "R/2026-01-01T00:00:00/P1D", "scheduleTimezone": "UTC"}',),
+        False,
+        ("job1.json", 1, 56),
+    ),
+    ("IR217", ('{"name": "a", "command": "true"}',), False, ("job1.json", 1, 1)),
+]
+# fmt: on
+
+JOB_QUIET: list[tuple[str, tuple[str, ...], bool]] = [
+    ("IR102", (_job(name="my-job.v2_x"),), False),
+    ("IR103", (_job(name="a"), _job(name="b")), False),
+    ("IR104", ('{"name": "b", "parents": ["a"]}',), False),  # pre-commit: the parent may be elsewhere
+    ("IR104", ('{"name": "b", "parents": ["a"]}', _job(name="a")), True),
+    ("IR105", ('{"name": "b", "parents": ["a"]}', '{"name": "c", "parents": ["b"]}', _job(name="a")), False),
+    ("IR106", (_job(epsilon="PT15M"),), False),
+    ("IR107", (_job(fetch=[{"uri": "http://x/a"}]),), False),
+    ("IR107", (_job(uris=[], fetch=[{"uri": "http://x/a"}]),), False),
+    ("IR108", (_job(),), False),
+    ("IR211", ('{"name": "b", "parents": ["a"]}', _job(name="a")), False),
+    ("IR215", (_job(),), False),
+    ("IR216", (_job(scheduleTimeZone="UTC"),), False),
+    ("IR216", (_job(shell=True),), False),
+    ("IR217", (_job(),), False),
+]
+
+
+@pytest.mark.parametrize(("code", "texts", "complete", "where"), JOB_FIRES)
+def test_job_rule_fires(
+    code: str, texts: tuple[str, ...], complete: bool, where: tuple[str, int, int]
+) -> None:
+    found = [
+        (path, line, col)
+        for found_code, path, line, col in _check(*texts, complete=complete)
+        if found_code == code
+    ]
+    assert where in found, _check(*texts, complete=complete)
+
+
+@pytest.mark.parametrize(("code", "texts", "complete"), JOB_QUIET)
+def test_job_rule_stays_quiet(code: str, texts: tuple[str, ...], complete: bool) -> None:
+    assert code not in [found[0] for found in _check(*texts, complete=complete)]
+
+
+def test_every_code_has_a_firing_and_a_quiet_case() -> None:
+    fires = {row[0] for row in SCHEDULE_FIRES} | {row[0] for row in JOB_FIRES}
+    quiet = {row[0] for row in SCHEDULE_QUIET} | {row[0] for row in JOB_QUIET}
+    assert fires == set(CODES)
+    assert quiet == set(CODES)
+
+
+def test_ir105_names_the_cycle() -> None:
+    text = (
+        '[{"name": "a", "parents": ["c"]}, {"name": "b", "parents": ["a"]}, {"name": "c", "parents": ["b"]}]'
+    )
+    [diagnostic] = [d for d in check_jobs([Source("jobs.json", text)]) if d.code == "IR105"]
+    cycle = diagnostic.message.split("dependency cycle ")[1].split(" (")[0].split(" -> ")
+    assert cycle[0] == cycle[-1]
+    assert sorted(cycle[:-1]) == ["a", "b", "c"]
+
+
+def test_ir103_points_back_at_the_first_job() -> None:
+    diagnostics = check_jobs([Source("a.json", _job()), Source("b.json", _job())])
+    [duplicate] = [d for d in diagnostics if d.code == "IR103"]
+    assert duplicate.path == "b.json"
+    assert "a.json:1:10" in duplicate.message
+
+
+def test_ir104_is_on_for_a_directory_and_off_for_files(tmp_path: Any) -> None:
+    (tmp_path / "b.json").write_text('{"name": "b", "parents": ["a"]}')
+    assert [d.code for d in check_jobs([tmp_path])] == ["IR104"]
+    assert [d.code for d in check_jobs([tmp_path / "b.json"])] == []
+    assert [d.code for d in check_jobs([tmp_path / "b.json"], complete=True)] == ["IR104"]
+
+
+def test_dependent_jobs_schedule_is_not_checked() -> None:
+    text = '{"name": "b", "schedule": "nonsense", "parents": ["a"]}'
+    assert [d.code for d in check_jobs([Source("b.json", text)])] == ["IR211"]
+
+
+def test_template_placeholders_are_named_in_the_hint() -> None:
+    text = '{"name": "{{ name }}", "schedule": "{{ schedule }}"}'
+    diagnostics = check_jobs([Source("t.json", text)])
+    assert [d.code for d in diagnostics] == ["IR102", "IR100"]
+    assert all("template placeholder" in (d.hint or "") for d in diagnostics)
+
+
+def test_iso_dialect_reads_with_the_iso_grammar_and_drops_chronos_quirks() -> None:
+    # Joda reads a time-only start; the iso grammar does not.
+    assert [d.code for d in check_schedule("R/T05:50Z/PT24H", dialect="iso")] == ["IR100"]
+    # Month-end drift and the 2.x skip counting are Chronos's, not the iso dialect's.
+    assert check_schedule("R/2024-01-31T02:00:00Z/P1Y", dialect="iso") == []
+    # A fixed offset across DST applies to any reading.
+    assert [d.code for d in check_schedule("R/2026-01-01T09:00:00-07:00/P1D", dialect="iso")] == ["IR212"]
+
+
+def test_select_and_ignore_work_by_prefix() -> None:
+    source = Source("j.json", '{"name": "a b", "schedule": "R0/T05:50Z/PT1H"}')
+    assert {d.code for d in check_jobs([source])} == {"IR102", "IR206", "IR210"}
+    assert {d.code for d in check_jobs([source], select=["IR2"])} == {"IR206", "IR210"}
+    assert {d.code for d in check_jobs([source], ignore=["IR2", "IR102"])} == set()
+
+
+def test_jvm_zone_reads_offsetless_starts_and_is_named() -> None:
+    [diagnostic] = check_schedule("R/2026-01-01T09:00:00/P1D", jvm_zone="Europe/Berlin")
+    assert diagnostic.code == "IR201"
+    assert "Europe/Berlin" in diagnostic.message
+
+
+# -- the issue's quality bar: the seeds' own examples -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("schedule", "tz", "codes"),
+    [
+        ("R10/2012-10-01T05:52:00Z/PT2S", None, []),
+        ("R2/2016-12-05T07:58:22Z/PT1M", None, []),
+        ("R/2014-10-10T18:32:00Z/PT60M", "PST", ["IR203"]),
+    ],
+)
+def test_seed_examples_pass_clean(schedule: str, tz: str | None, codes: list[str]) -> None:
+    job: dict[str, str] = {"name": "seed", "schedule": schedule}
+    if tz is not None:
+        job["scheduleTimeZone"] = tz
+    assert [d.code for d in check_jobs([job])] == codes
+
+
+def test_docker_job_with_escaped_slashes_passes_clean() -> None:
+    text = '{\n  "name": "docker",\n  "schedule": "R\\/2014-09-25T17:22:00Z\\/PT2M",\n  "container": {}\n}'
+    assert check_jobs([Source("docker.json", text)]) == []
