@@ -120,8 +120,9 @@ def read_sources(inputs: Iterable[CheckInput]) -> tuple[list[Source], list[tuple
         elif isinstance(item, (str, os.PathLike)):
             for path in _files(Path(item)):
                 source, problem = _read(path)
-                sources.append(source)
-                if problem is not None:
+                if problem is None:
+                    sources.append(source)
+                else:
                     problems.append((source, problem))
         else:
             documents += 1
