@@ -15,6 +15,7 @@ from isorepeat.errors import ScheduleError
 from isorepeat.grammar import parse
 from isorepeat.notes import Note
 from isorepeat.schedule import Schedule
+from isorepeat.simulate import Catchup, Count, Policy, Run, Skipped, SkipReason, simulate
 
 __all__ = [
     # parsing
@@ -25,9 +26,17 @@ __all__ = [
     "Schedule",
     # describing
     "describe",
+    # simulating
+    "simulate",
+    "Policy",
+    "Run",
+    "Skipped",
     # errors
     "ScheduleError",
     # policies
     "Dialect",
     "Disambiguate",
+    "Catchup",
+    "Count",
+    "SkipReason",
 ]

@@ -1,0 +1,288 @@
+"""What actually runs: epsilon windows, scheduler outages and catch-up policies (S37-S39).
+
+``simulate`` walks only the occurrences due inside the window asked for (the O(1) queries of the
+timeline find the first one), so its cost is that of the window and the outages, not of the
+schedule's history. Events are value objects, yielded in the order of the occurrences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final, Literal, TypeAlias, final
+
+from isorepeat.duration import NS_PER_SECOND, Duration
+from isorepeat.schedule import Mode, Schedule, instant_of, trusted_schedule
+
+__all__ = ["Catchup", "Count", "Policy", "Run", "SkipReason", "Skipped", "simulate"]
+
+Catchup: TypeAlias = Literal["each", "latest", "none"]
+"""What runs when an outage ends (S38): every overdue occurrence still inside its window
+(Chronos 2.x), only the most recent one (Chronos 3.x), or none."""
+
+Count: TypeAlias = Literal["occurrences", "launches"]
+"""What ``Rn`` counts (S39): the first n occurrences, skipped ones included (Chronos 2.x), or
+n runs (Chronos 3.x)."""
+
+SkipReason: TypeAlias = Literal["missed", "superseded", "not caught up"]
+"""Why an occurrence did not run: its window closed during the outage (``missed``), a later
+overdue occurrence ran instead (``superseded``, catch-up ``latest``), or the policy runs
+nothing overdue (``not caught up``, catch-up ``none``)."""
+
+_CHRONOS_EPSILON: Final = Duration.parse("PT60S")
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How a scheduler treats occurrences it could not start on time (S37-S39).
+
+    ``epsilon`` is the window after the due time in which a late start is still allowed
+    (calendar arithmetic in the schedule's zone, S37); ``None`` is an unbounded window.
+
+    >>> Policy.chronos2()
+    Policy(epsilon=Duration.parse('PT60S'), catchup='each', count='occurrences', mode='chained')
+    >>> Policy.chronos3()
+    Policy(epsilon=None, catchup='latest', count='launches', mode='chained')
+    """
+
+    epsilon: Duration | None = _CHRONOS_EPSILON
+    catchup: Catchup = "each"
+    count: Count = "occurrences"
+    mode: Mode = "anchored"
+
+    def __post_init__(self) -> None:
+        if self.catchup not in ("each", "latest", "none"):
+            msg = f"catchup must be 'each', 'latest' or 'none', not {self.catchup!r}"
+            raise ValueError(msg)
+        if self.count not in ("occurrences", "launches"):
+            msg = f"count must be 'occurrences' or 'launches', not {self.count!r}"
+            raise ValueError(msg)
+        if self.mode not in ("anchored", "chained"):
+            msg = f"mode must be 'anchored' or 'chained', not {self.mode!r}"
+            raise ValueError(msg)
+        if self.epsilon is not None and (self.epsilon.is_zero or not _is_positive(self.epsilon)):
+            msg = f"epsilon must be a positive duration or None, not {self.epsilon}"
+            raise ValueError(msg)
+
+    @classmethod
+    def chronos2(cls, epsilon: Duration | str = _CHRONOS_EPSILON) -> Policy:
+        """Chronos 2.x: the epsilon window (default ``PT60S``, ``--task_epsilon``), every
+        overdue occurrence still in its window runs, ``Rn`` counts occurrences, and the stream
+        is chained (each start is the previous one plus the period)."""
+        window = Duration.parse(epsilon) if isinstance(epsilon, str) else epsilon
+        return cls(window, "each", "occurrences", "chained")
+
+    @classmethod
+    def chronos3(cls) -> Policy:
+        """Chronos 3.x (HEAD): no epsilon, one catch-up run of the latest overdue occurrence,
+        ``Rn`` counts launches, chained evaluation."""
+        return cls(None, "latest", "launches", "chained")
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Run:
+    """An occurrence due at ``due`` that started at ``at`` (``at == due`` when on time)."""
+
+    due: datetime
+    at: datetime
+
+    @property
+    def delay(self) -> timedelta:
+        return self.at - self.due
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An occurrence due at ``due`` that did not run, and why."""
+
+    due: datetime
+    reason: SkipReason
+
+
+def simulate(
+    schedule: Schedule,
+    start: datetime,
+    end: datetime,
+    /,
+    *,
+    outages: Iterable[tuple[datetime, datetime]] = (),
+    policy: Policy | None = None,
+) -> Iterator[Run | Skipped]:
+    """One event per occurrence due in ``[start, end)``: :class:`Run` or :class:`Skipped` (S38).
+
+    ``policy`` defaults to ``Policy()``: a ``PT60S`` window, every overdue occurrence caught up,
+    ``Rn`` counting occurrences, anchored arithmetic. ``outages`` are intervals ``[down, up)``
+    in which nothing can start; when one ends at ``up`` the overdue occurrences are handled by
+    ``policy.catchup``. Occurrences before ``start`` are taken as having run (this matters for
+    ``count="launches"``).
+
+    >>> from datetime import datetime, timezone
+    >>> from isorepeat import parse
+    >>> s = parse("R/2026-01-01T00:00:00Z/PT10M")
+    >>> t = lambda hh, mm: datetime(2026, 1, 1, hh, mm, tzinfo=timezone.utc)
+    >>> window = Policy(epsilon=Duration.parse("PT15M"))
+    >>> for event in simulate(s, t(0, 0), t(1, 0), outages=[(t(0, 5), t(0, 40))], policy=window):
+    ...     if isinstance(event, Run):
+    ...         print(f"{event.due:%H:%M} ran at {event.at:%H:%M}")
+    ...     else:
+    ...         print(f"{event.due:%H:%M} skipped: {event.reason}")
+    00:00 ran at 00:00
+    00:10 skipped: missed
+    00:20 skipped: missed
+    00:30 ran at 00:40
+    00:40 ran at 00:40
+    00:50 ran at 00:50
+
+    :raises ValueError: for naive datetimes, ``end < start``, or an outage that ends before it
+        begins.
+    :raises ScheduleError: for a schedule with an empty start (resolve it first).
+    """
+    for moment, name in ((start, "start"), (end, "end")):
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            msg = f"{name} must be an aware datetime"
+            raise ValueError(msg)
+    if end < start:
+        msg = f"end {end.isoformat()} is before start {start.isoformat()}"
+        raise ValueError(msg)
+    policy = Policy() if policy is None else policy
+    downs, ups = _merged(outages)
+    due_times = _due(schedule, start, end, policy)
+    return _events(schedule, due_times, downs, ups, policy, _launch_budget(schedule, start, policy))
+
+
+def _events(
+    schedule: Schedule,
+    due_times: Iterator[datetime],
+    downs: Sequence[datetime],
+    ups: Sequence[datetime],
+    policy: Policy,
+    runs_left: list[int] | None,
+) -> Iterator[Run | Skipped]:
+    pending: list[datetime] = []  # overdue occurrences of the current outage
+    pending_up: datetime | None = None
+    for due in due_times:
+        if pending_up is not None and due >= pending_up:
+            yield from _catch_up(schedule, pending, pending_up, policy, runs_left)
+            pending, pending_up = [], None
+        if runs_left is not None and runs_left[0] <= 0:
+            return
+        index = bisect_right(downs, due) - 1
+        if index >= 0 and due < ups[index]:
+            pending.append(due)
+            pending_up = ups[index]
+            continue
+        if runs_left is not None:
+            runs_left[0] -= 1
+        yield Run(due, due)
+    if pending_up is not None:
+        yield from _catch_up(schedule, pending, pending_up, policy, runs_left)
+
+
+def _catch_up(
+    schedule: Schedule,
+    overdue: list[datetime],
+    up: datetime,
+    policy: Policy,
+    runs_left: list[int] | None,
+) -> Iterator[Run | Skipped]:
+    """The occurrences that fell in one outage, decided when it ends at ``up`` (S38)."""
+    latest_open = next((due for due in reversed(overdue) if _window_open(schedule, due, up, policy)), None)
+    for due in overdue:
+        if runs_left is not None and runs_left[0] <= 0:
+            return
+        if not _window_open(schedule, due, up, policy):
+            yield Skipped(due, "missed")
+        elif policy.catchup == "none":
+            yield Skipped(due, "not caught up")
+        elif policy.catchup == "latest" and due != latest_open:
+            yield Skipped(due, "superseded")
+        else:
+            if runs_left is not None:
+                runs_left[0] -= 1
+            yield Run(due, up.astimezone(due.tzinfo))
+
+
+def _window_open(schedule: Schedule, due: datetime, at: datetime, policy: Policy) -> bool:
+    """S37: ``at < due ⊕ ε``, with the schedule's own calendar arithmetic."""
+    if policy.epsilon is None:
+        return True
+    window = _plus(schedule, due, policy.epsilon)
+    return window is None or at < window
+
+
+def _plus(schedule: Schedule, moment: datetime, period: Duration) -> datetime | None:
+    """``moment ⊕ period`` in the schedule's zone and dialect (``None`` past the year 9999).
+
+    The sum is occurrence 1 of a two-run schedule that starts at ``moment``: one arithmetic,
+    the timeline's, for occurrences and windows alike.
+    """
+    zone = schedule._zone
+    assert zone is not None  # _due() resolved the start
+    instant = instant_of(moment, "moment")
+    wall = instant + zone.offset_at(instant) * NS_PER_SECOND
+    step = trusted_schedule(
+        2, period, instant, wall, zone, schedule.disambiguate, schedule.tz, dialect=schedule.dialect
+    )
+    return step.next_after(moment)
+
+
+def _due(schedule: Schedule, start: datetime, end: datetime, policy: Policy) -> Iterator[datetime]:
+    """The due times in ``[start, end)``; with ``count="launches"`` the series goes on past n."""
+    series = schedule
+    if policy.count == "launches" and schedule.repetitions is not None:
+        series = dataclasses.replace(schedule, repetitions=None)
+    if policy.mode == "anchored" or _chains_as_anchored(series):
+        return series.between(start, end)
+    return (due for due in _until(series.occurrences(mode="chained"), end) if due >= start)
+
+
+def _until(moments: Iterator[datetime], end: datetime) -> Iterator[datetime]:
+    for moment in moments:
+        if moment >= end:
+            return
+        yield moment
+
+
+def _chains_as_anchored(schedule: Schedule) -> bool:
+    """An elapsed-only period (hours, minutes, seconds) chains exactly as it anchors: the
+    printed start is read back to the same instant, so no history needs replaying."""
+    period = schedule.period
+    return not (period.years or period.months or period.weeks or period.days)
+
+
+def _launch_budget(schedule: Schedule, start: datetime, policy: Policy) -> list[int] | None:
+    """``count="launches"``: the runs left, those due before the window taken as done (S39)."""
+    if policy.count != "launches" or schedule.repetitions is None:
+        return None
+    first = schedule.start
+    assert first is not None
+    done = schedule.count_between(first, start) if start > first else 0
+    return [schedule.repetitions - done]
+
+
+def _merged(outages: Iterable[tuple[datetime, datetime]]) -> tuple[list[datetime], list[datetime]]:
+    """Outages sorted and merged where they touch: (downs, ups)."""
+    spans = sorted(outages)
+    downs: list[datetime] = []
+    ups: list[datetime] = []
+    for down, up in spans:
+        if up < down:
+            msg = f"an outage ends ({up.isoformat()}) before it begins ({down.isoformat()})"
+            raise ValueError(msg)
+        if ups and down <= ups[-1]:
+            ups[-1] = max(ups[-1], up)
+        else:
+            downs.append(down)
+            ups.append(up)
+    return downs, ups
+
+
+def _is_positive(duration: Duration) -> bool:
+    values = (duration.years, duration.months, duration.weeks, duration.days, duration.elapsed_nanoseconds)
+    return all(value >= 0 for value in values)
