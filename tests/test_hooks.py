@@ -219,7 +219,7 @@ def _environment(home: Path) -> dict[str, str]:
 
 def _git(repo: Path, env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
-        ["git", "-c", "init.defaultBranch=main", *args],
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -229,14 +229,37 @@ def _git(repo: Path, env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def _try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """``pre-commit try-repo ROOT isorepeat-check --all-files`` in ``repo``.
+def _snapshot(destination: Path, env: dict[str, str]) -> Path:
+    """This checkout as the rest of the suite sees it, committed to a repository of its own.
 
-    try-repo clones this repository (its uncommitted changes to tracked files included, through a
-    shadow commit), builds a virtualenv and pip-installs isorepeat into it: setuptools, the build
-    backend, comes from PyPI, so this needs the network. About 4 s a run on a 2-CPU machine.
+    ``try-repo ROOT`` would clone HEAD and commit the changes to *tracked* files only (its shadow
+    repository): a new module that a changed one imports is left out, and the hook fails with an
+    ImportError while every other test passes. So the files git lists (tracked, and untracked
+    but not ignored: no build/, no venvs) are copied and committed here. In a clean clone, as in
+    CI, the snapshot is HEAD.
     """
-    argv = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "isorepeat-check"]
+    listed = _git(ROOT, env, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # not a file deleted but still in the index
+            target = destination / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    assert (destination / MANIFEST.name).is_file(), f"git does not list {MANIFEST.name}"
+    _git(destination, env, "init", "-q")
+    _git(destination, env, "add", "-A")
+    _git(destination, env, "commit", "-q", "-m", "snapshot of the isorepeat checkout")
+    return destination
+
+
+def _try_repo(hook_repo: Path, repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``pre-commit try-repo HOOK_REPO isorepeat-check --all-files``, run in ``repo``.
+
+    try-repo clones ``hook_repo``, builds a virtualenv and pip-installs isorepeat into it:
+    setuptools, the build backend, comes from PyPI, so this needs the network. About 4 s a run
+    on a 2-CPU machine, most of it pip.
+    """
+    argv = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "isorepeat-check"]
     return subprocess.run(
         [*argv, "--all-files", "--verbose", "--color", "never"],
         cwd=repo,
@@ -252,16 +275,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     if importlib.util.find_spec("pre_commit") is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]' brings it)")
     env = _environment(tmp_path / "pre-commit-home")
-    tracked = subprocess.run(
-        ["git", "ls-files", "--error-unmatch", MANIFEST.name],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        check=False,
-    )
-    assert tracked.returncode == 0, (
-        f"{MANIFEST} must be committed or staged: try-repo sees only the files git tracks"
-    )
+    hook_repo = _snapshot(tmp_path / "isorepeat", env)
 
     repo = tmp_path / "jobs-repo"
     jobs = repo / "jobs"
@@ -274,7 +288,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     _git(repo, env, "add", ".")
 
     begin = time.perf_counter()
-    good = _try_repo(repo, env)
+    good = _try_repo(hook_repo, repo, env)
     seconds = time.perf_counter() - begin
     output = good.stdout + good.stderr
     assert good.returncode == 0, output
@@ -287,7 +301,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     # The same job name in two files: only one process seeing both files reports it (IR103).
     shutil.copyfile(jobs / "offset-start.json", bad / "offset-start-copy.json")
     _git(repo, env, "add", ".")
-    failed = _try_repo(repo, env)
+    failed = _try_repo(hook_repo, repo, env)
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
     assert re.search(r"check Chronos job schedules\.+Failed", output), output
