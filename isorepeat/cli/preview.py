@@ -1,0 +1,139 @@
+"""What ``next`` and ``explain`` share: the schedule options, reading the schedule, showing runs."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Final
+
+from isorepeat.cli.common import UsageError, now_utc, parse_moment
+
+if TYPE_CHECKING:
+    from isorepeat.notes import Note
+    from isorepeat.schedule import Schedule
+
+__all__ = [
+    "Loaded",
+    "add_schedule_options",
+    "distance",
+    "load_schedule",
+    "moment_option",
+    "note_lines",
+    "utc_text",
+]
+
+_US_PER_SECOND: Final = 1_000_000
+_US_PER_MINUTE: Final = 60 * _US_PER_SECOND
+_US_PER_HOUR: Final = 60 * _US_PER_MINUTE
+_US_PER_DAY: Final = 24 * _US_PER_HOUR
+assert _US_PER_DAY == 86_400_000_000
+
+
+def add_schedule_options(parser: argparse.ArgumentParser) -> None:
+    """``--tz``, ``--dialect``, ``--jvm-zone`` and ``--now``: how the schedule text is read."""
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the schedule time zone: an IANA name or an offset; with --dialect chronos, "
+        "Chronos's scheduleTimeZone, read as Chronos reads it",
+    )
+    parser.add_argument(
+        "--dialect",
+        choices=("iso", "chronos"),
+        default="iso",
+        help="iso: ISO 8601, strict (default); chronos: as the Chronos scheduler reads it",
+    )
+    parser.add_argument(
+        "--jvm-zone",
+        metavar="ZONE",
+        help="with --dialect chronos: the JVM's zone, for starts without an offset (default UTC)",
+    )
+    parser.add_argument(
+        "--now",
+        metavar="TIME",
+        help="the current time, ISO 8601 with an offset (default: the clock); an empty start "
+        "is put into effect then",
+    )
+
+
+def moment_option(value: str | None, option: str, default: datetime) -> datetime:
+    """``--now``/``--after``: an aware datetime that UTC can hold too (S40's bound)."""
+    if value is None:
+        return default
+    moment = parse_moment(value, option)
+    try:
+        moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise UsageError(f"{option} {value!r} is outside the years 0001-9999 in UTC") from None
+    return moment
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A schedule read from the command line: as written, and put into effect at ``now``."""
+
+    parsed: Schedule
+    schedule: Schedule
+    now: datetime
+
+
+def load_schedule(args: argparse.Namespace) -> Loaded:
+    """Parse ``args.schedule`` with ``--tz``, ``--dialect``, ``--jvm-zone``; resolve an empty
+    start with ``--now`` (S6; the chronos dialect reads it as ``now - 1 s``, S34).
+
+    :raises UsageError: for bad options.
+    :raises ScheduleError: for a schedule or zone that does not parse.
+    """
+    from isorepeat.grammar import parse
+
+    now = moment_option(args.now, "--now", now_utc())
+    if args.jvm_zone is not None and args.dialect != "chronos":
+        raise UsageError("--jvm-zone applies to --dialect chronos only")
+    if args.dialect == "chronos":
+        schedule = parse(args.schedule, tz=args.tz, dialect="chronos", jvm_zone=args.jvm_zone, now=now)
+        return Loaded(schedule, schedule, now)
+    parsed = parse(args.schedule, tz=args.tz)
+    return Loaded(parsed, parsed.resolve(now), now)
+
+
+def utc_text(moment: datetime) -> str:
+    """``2026-01-31T08:00:00Z``: the moment in UTC, ISO 8601."""
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def distance(moment: datetime, now: datetime) -> str:
+    """``in 3 h 12 min``, ``2 days ago``, ``now``: the two largest units, the rest dropped."""
+    delta = moment - now
+    micros = (delta.days * 86_400 + delta.seconds) * _US_PER_SECOND + delta.microseconds
+    if micros == 0:
+        return "now"
+    span = _span(abs(micros))
+    return f"in {span}" if micros > 0 else f"{span} ago"
+
+
+def _span(micros: int) -> str:
+    days, rest = divmod(micros, _US_PER_DAY)
+    hours, rest = divmod(rest, _US_PER_HOUR)
+    minutes, rest = divmod(rest, _US_PER_MINUTE)
+    seconds, fraction = divmod(rest, _US_PER_SECOND)
+    if days:
+        text = "1 day" if days == 1 else f"{days:,} days"
+        return f"{text} {hours} h" if hours else text
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    if minutes:
+        return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+    if fraction:
+        return f"{seconds}.{fraction:06d}".rstrip("0") + " s"
+    return f"{seconds} s"
+
+
+def note_lines(notes: tuple[Note, ...]) -> list[str]:
+    """``note: IR203 <message>`` and, when there is one, an indented hint."""
+    lines = []
+    for note in notes:
+        lines.append(f"note: {note.code} {note.message}")
+        if note.hint:
+            lines.append(f"    hint: {note.hint}")
+    return lines
