@@ -711,6 +711,21 @@ def test_explain_jvm_zone(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
+def test_explain_overlap(capsys: pytest.CaptureFixture[str]) -> None:
+    # 02:30 happens twice in Berlin on 2014-10-26; the discarded Z picks the later pass in Joda
+    # (CHRONOS.md §2), iso takes the earlier (S25).
+    status, out, _ = run_cli(capsys, "explain", "R3/2014-10-26T02:30:00Z/PT1H", "--tz", "Europe/Berlin")
+    assert status == 0
+    at = out.index("iso and Chronos:")
+    assert out[at + 1 : at + 3] == [
+        "  run 1: Chronos runs 2014-10-26T02:30:00+01:00 where iso runs 2014-10-26T02:30:00+02:00: "
+        "02:30:00 happens twice in Europe/Berlin that night: Chronos takes the offset +01:00 by "
+        "Joda's rule (the offset in force at the instant written), iso +02:00 (S25: the offset "
+        "written if valid, else the earlier); write the offset you mean",
+        "  3 of the first 3 runs differ",
+    ]
+
+
 def test_explain_milliseconds(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run_cli(capsys, "explain", "R2/2012-01-01T00:00:00.1234Z/PT1S")
     assert status == 0

@@ -129,13 +129,14 @@ def _comparison(args: argparse.Namespace, now: datetime) -> list[str]:
 
     try:
         iso = parse(args.schedule, tz=args.tz)
+        iso_resolved = iso.resolve(now)
     except ScheduleError as error:
         return [f"iso rejects this schedule: {error.message}" + _hint(error.hint)]
     try:
         chronos = parse(args.schedule, tz=args.tz, dialect="chronos", jvm_zone=args.jvm_zone, now=now)
     except ScheduleError as error:
         return [f"Chronos rejects this schedule: {error.message}" + _hint(error.hint)]
-    iso_runs, chronos_runs = _runs_of(iso.resolve(now), chained=False), _runs_of(chronos, chained=True)
+    iso_runs, chronos_runs = _runs_of(iso_resolved, chained=False), _runs_of(chronos, chained=True)
     if iso_runs is None or chronos_runs is None:
         return ["Chronos runs it again and again at once: its period does not move forward (IR207)"]
     differences = [
@@ -210,6 +211,13 @@ def _why_start(iso: Schedule, mine: datetime, theirs: datetime, now: datetime) -
     if iso.start is None:
         return "Chronos puts an empty start into effect one second before now; iso at now"
     if theirs.replace(tzinfo=None) == mine.replace(tzinfo=None):
+        if _zone_name(theirs) == _zone_name(mine):
+            return (
+                f"{_clock(mine)} happens twice in {_zone_name(mine)} that night: Chronos takes the "
+                f"offset {_offset(theirs)} by Joda's rule (the offset in force at the instant "
+                f"written), iso {_offset(mine)} (S25: the offset written if valid, else the "
+                "earlier); write the offset you mean"
+            )
         return (
             f"Chronos reads the start's wall time in {_zone_name(theirs)}, iso in "
             f"{_zone_name(mine)}: give the zone with --tz"
@@ -223,6 +231,10 @@ def _zone_name(moment: datetime) -> str:
     name = moment.tzname()
     key = getattr(moment.tzinfo, "key", None)
     return key if isinstance(key, str) else (name or "UTC")
+
+
+def _offset(moment: datetime) -> str:
+    return moment.isoformat()[-6:]
 
 
 def _clock(moment: datetime) -> str:
