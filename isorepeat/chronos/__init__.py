@@ -19,7 +19,8 @@ from datetime import datetime
 from isorepeat.chronos.check import check_jobs, check_schedule
 from isorepeat.chronos.diagnostics import Diagnostic, Severity
 from isorepeat.chronos.jobs import Source
-from isorepeat.chronos.scheduler import is_due
+from isorepeat.chronos.scheduler import HeadSimulation, Launch, PostResponse, is_due, post_head, simulate_head
+from isorepeat.chronos.scheduler2x import Iteration, Registration, iterate_2x, register_2x
 from isorepeat.chronos.skip import ChronosFailure, skip_forward
 from isorepeat.duration import Duration
 from isorepeat.schedule import format_joda_period, format_joda_start, instant_of
@@ -31,6 +32,16 @@ __all__ = [
     "is_due",
     "skip_forward",
     "ChronosFailure",
+    # the two schedulers: 2.5.1's stream with epsilon and horizon, HEAD's loop and API
+    "iterate_2x",
+    "register_2x",
+    "Iteration",
+    "Registration",
+    "simulate_head",
+    "HeadSimulation",
+    "Launch",
+    "post_head",
+    "PostResponse",
     # checking job files
     "check_jobs",
     "check_schedule",
