@@ -204,12 +204,11 @@ def _walk_chain(schedule: Schedule, window: _Window, count: int) -> _Runs:
 
     start = schedule.start
     assert start is not None  # load_schedule resolved it
-    finished = _Runs([], 0, None)
     period = schedule.period
     if max(period.years, period.months, period.weeks, period.days, period.elapsed_nanoseconds) <= 0:
         # Chronos accepts a zero or negative period (IR207): no run ever gets past the start.
         if not window.admits(start):
-            return finished
+            return _Runs([], 0, None)
     else:
         try:
             # The anchored count is close to the chained one: refuse now rather than after 3 s.
@@ -227,7 +226,7 @@ def _walk_chain(schedule: Schedule, window: _Window, count: int) -> _Runs:
             raise _too_far(window.after)
         previous = moment
     else:
-        return _Runs([], finished.remaining, previous)
+        return _Runs([], 0, previous)
     following = (later for _, later in itertools.islice(chain, count - 1)) if count else ()
     runs = [moment, *following][:count]
     if len(runs) < count:  # the chain stopped at n or at the year 9999
