@@ -35,8 +35,8 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tz",
         metavar="ZONE",
-        help="the schedule time zone: an IANA name or an offset; with --dialect chronos, "
-        "Chronos's scheduleTimeZone, read as Chronos reads it",
+        help="the schedule time zone: an IANA name or an offset (write a negative one as "
+        "--tz=-05:00); with --dialect chronos, Chronos's scheduleTimeZone, read as Chronos reads it",
     )
     parser.add_argument(
         "--dialect",
