@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Final, final
 
 from isorepeat._types import Nanos
-from isorepeat.chronos.arithmetic import joda_plus
+from isorepeat.chronos.arithmetic import joda_fields, joda_plus
 from isorepeat.chronos.dialect import parse_chronos, parse_joda_period
 from isorepeat.chronos.skip import skip_forward
 from isorepeat.duration import Duration
@@ -27,7 +27,7 @@ _DEFAULT_EPSILON: Final = "PT60S"  # --task_epsilon 60 (2.5.1 SchedulerConfigura
 _DEFAULT_HORIZON: Final = "PT60S"  # --schedule_horizon 60 (2.5.1 SchedulerConfiguration.scala:29-31)
 # One pass of Chronos visits every occurrence between the stream's start and now + horizon; a
 # stale stream of seconds (what registration's skipForward exists to avoid) would take hours here.
-MAX_STEPS: Final = 1_000_000
+_MAX_STEPS: Final = 100_000
 _CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
 
 
@@ -98,9 +98,9 @@ def iterate_2x(
 
     :raises ScheduleError: for a text Chronos 2.5.1 cannot parse (it drops the stream
         silently), an ``epsilon`` or ``horizon`` that is not a period.
-    :raises ValueError: for a pass that never ends in Chronos (a zero or backward period that
-        stays inside the window for ever) or that visits more than :data:`MAX_STEPS`
-        occurrences, and for a time outside the years 0001-9999.
+    :raises ValueError: for a pass that never ends in Chronos (an endless stream whose zero or
+        backward period keeps it before now + horizon), one that visits more than 100,000
+        occurrences, and a time outside the years 0001-9999.
     :raises TypeError: for a naive ``now``.
     """
     now_ns = _clock(now)
@@ -109,8 +109,8 @@ def iterate_2x(
     tasks: list[datetime] = []
     skipped: list[datetime] = []
     text = schedule_text
-    backward_targets: set[Nanos] = set()
-    for _ in range(MAX_STEPS):
+    revisits: set[Nanos] = set()
+    for _ in range(_MAX_STEPS):
         schedule = parse_chronos(text, tz=tz, jvm_zone=jvm_zone, now=now, version="2")
         if schedule.repetitions == 0:
             # "Finished all recurrences"; removeOldSchedules would drop it anyway (tail is None).
@@ -123,18 +123,18 @@ def iterate_2x(
         else:
             skipped.append(zone.to_datetime(start))
         text, following = _tail(schedule, zone, start)
-        if following <= start and schedule.repetitions is None:
-            # A step that does not move forward, in a stream that never ends: reaching the same
-            # such target twice means the loop turns for ever (R/.../PT0S in the window).
-            if following in backward_targets:
-                msg = (
-                    f"Chronos 2.5.1 never finishes this pass: {format_joda_period(schedule.period)} "
-                    "does not move the stream past now + horizon"
-                )
-                raise ValueError(msg)
-            backward_targets.add(following)
+        if (
+            schedule.repetitions is None
+            and following <= start
+            and _never_leaves(schedule, following, revisits)
+        ):
+            msg = (
+                f"Chronos 2.5.1 never finishes this pass: {format_joda_period(schedule.period)} "
+                "does not move the stream past now + horizon"
+            )
+            raise ValueError(msg)
     msg = (
-        f"Chronos 2.5.1 visits more than {MAX_STEPS:,} occurrences in this pass; isorepeat stops "
+        f"Chronos 2.5.1 visits more than {_MAX_STEPS:,} occurrences in this pass; isorepeat stops "
         "here (register_2x first skips a start older than epsilon forward, as Chronos does)"
     )
     raise ValueError(msg)
@@ -199,6 +199,21 @@ def _tail(schedule: Schedule, zone: Zone, start: Nanos) -> tuple[str, Nanos]:
     count = "R" if schedule.repetitions is None else f"R{schedule.repetitions - 1}"
     text = f"{count}/{format_joda_start(zone, following)}/{format_joda_period(schedule.period)}"
     return text, following
+
+
+def _never_leaves(schedule: Schedule, following: Nanos, revisits: set[Nanos]) -> bool:
+    """Whether an endless stream whose step did not move forward keeps failing to.
+
+    It then stays before now + horizon, so each pass takes another step. A period with no
+    positive field never moves forward again; a mixed one (``P1M-30D``) that comes back to the
+    same such target is in a cycle, because the step is deterministic.
+    """
+    if not any(value > 0 for value in joda_fields(schedule.period)):
+        return True
+    if following in revisits:
+        return True
+    revisits.add(following)
+    return False
 
 
 def _zone_and_start(schedule: Schedule) -> tuple[Zone, Nanos]:
