@@ -275,6 +275,8 @@ class Timeline:
             # which could overflow at year 9999.
             first = self.occurrence(start_k)
             assert first is not None
+            if stop_k - start_k == 1:  # no step to take: the step may not fit a timedelta
+                return iter((zone.to_datetime(first),))
             return accumulate(
                 repeat(timedelta(microseconds=step // _NS_PER_US), stop_k - start_k - 1),
                 operator.add,

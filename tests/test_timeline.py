@@ -1266,3 +1266,12 @@ def test_complexity_microsecond_schedule_in_2026() -> None:
         moment + 2 * ONE_US,
     ]
     assert step_count() - before <= 8
+
+
+def test_s40_a_period_longer_than_the_calendar_gives_one_occurrence() -> None:
+    # The one step there is to take would not fit a timedelta: it must not be built.
+    schedule = isorepeat.parse("R1/2000-01-01T00:00:00Z/PT1000000000000000000H")
+    assert list(schedule) == [datetime(2000, 1, 1, tzinfo=UTC)]
+    assert list(isorepeat.parse("R/2000-01-01T00:00:00Z/PT1000000000000000000H")) == [
+        datetime(2000, 1, 1, tzinfo=UTC)
+    ]

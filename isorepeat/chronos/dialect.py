@@ -186,7 +186,7 @@ def schedule_form(text: str) -> ScheduleForm:
 
     >>> form = schedule_form("R/T05:50:00.0001Z/PT1H")
     >>> form.shape, form.offset_seconds, form.truncated_column
-    ('time-only', 0, 12)
+    ('time-only', 0, 15)
     """
     match = _SPLIT.fullmatch(text)
     if match is None:
