@@ -27,6 +27,7 @@ SCHEDULE_FIRES: list[tuple[str, str, dict[str, str], int | None]] = [
     ("IR201", "R/2026-01-01T00:00:00/P1D", {}, 21),
     # IR202: a numeric offset the zone discards (S23)
     ("IR202", "R/2008-03-01T13:00:00-04:00/P1D", {"tz": "America/Los_Angeles"}, 21),
+    ("IR202", "R3/2014-10-26T02:30:00Z/PT1H", {"tz": "Europe/Berlin"}, 22),  # Z picks the +01:00 pass
     # IR203 / IR204: reported on the zone, not in the schedule
     ("IR203", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "PST"}, None),
     ("IR203", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "BST"}, None),
@@ -70,6 +71,7 @@ SCHEDULE_QUIET: list[tuple[str, str, dict[str, str]]] = [
     ("IR201", "R/2026-01-01T00:00:00Z/P1D", {}),
     ("IR202", "R/2008-03-01T13:00:00-08:00/P1D", {"tz": "America/Los_Angeles"}),
     ("IR202", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "PST"}),  # Z beside a zone: the docs' own form
+    ("IR202", "R3/2014-10-26T02:30:00+02:00/PT1H", {"tz": "Europe/Berlin"}),  # picks the pass written
     ("IR203", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "America/Los_Angeles"}),
     ("IR204", "R/2014-10-10T18:32:00Z/PT60M", {"tz": "UTC"}),
     ("IR205", "R/2024-01-28T02:00:00Z/P1M", {}),

@@ -21,10 +21,11 @@ from isorepeat.chronos.arithmetic import joda_fields
 from isorepeat.chronos.diagnostics import Finding
 from isorepeat.chronos.dialect import ScheduleForm, parse_joda_period, schedule_form
 from isorepeat.chronos.jobs import Job
-from isorepeat.duration import Duration
+from isorepeat.duration import NS_PER_SECOND, Duration
 from isorepeat.errors import ScheduleError
 from isorepeat.grammar import parse
-from isorepeat.schedule import Schedule
+from isorepeat.schedule import Schedule, instant_of
+from isorepeat.zones import Overlap
 
 __all__ = [
     "JOB_RULES",
@@ -154,28 +155,41 @@ def ir201_start_without_offset(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir202_offset_discarded(facts: ScheduleFacts) -> Iterator[Finding]:
     """scheduleTimeZone keeps the start's wall time and discards its offset (S23).
 
-    ``Z`` is not reported: Chronos's own documentation writes ``Z`` beside a zone as a
-    placeholder (``R/2014-10-10T18:32:00Z/PT60M`` with ``PST``); a numeric offset that differs
-    from the zone's says the author meant another instant.
+    ``Z`` alone is not reported: Chronos's own documentation writes ``Z`` beside a zone as a
+    placeholder (``R/2014-10-10T18:32:00Z/PT60M`` with ``PST``). A numeric offset that differs
+    from the zone's says the author meant another instant; and on a wall time the zone repeats,
+    where the discarded offset still picks the pass (CHRONOS.md §2), ``Z`` is reported too when
+    the pass Chronos picks is not at the written offset.
     """
     schedule, form = facts.schedule, facts.form
     if not facts.tz or schedule is None or schedule.start is None or form is None:
         return
-    if form.offset_seconds is None or form.utc_designator or form.offset_column is None:
+    if form.offset_seconds is None or form.offset_column is None:
         return
-    offset = schedule.start.utcoffset()
+    start = schedule.start
+    offset = start.utcoffset()
     assert offset is not None  # a parsed start is aware
+    kept = _format_offset(int(offset.total_seconds()))
+    written = facts.text[form.offset_column : form.period_column - 1]
+    wall = f"{start:%H:%M:%S}"
     if int(offset.total_seconds()) == form.offset_seconds:
         return
-    written = facts.text[form.offset_column : form.period_column - 1]
-    kept = _format_offset(int(offset.total_seconds()))
-    yield Finding(
-        "IR202",
-        f"the offset {written} is discarded: scheduleTimeZone {facts.tz} keeps the wall time "
-        f"{schedule.start.strftime('%H:%M:%S')}, where its offset is {kept}",
-        f"remove the offset, or write {kept} if {schedule.start.strftime('%H:%M')} {facts.tz} is meant",
-        index=form.offset_column,
-    )
+    if _repeated_wall_time(schedule):
+        yield Finding(
+            "IR202",
+            f"the offset {written} is discarded, and {wall} happens twice in {facts.tz} on "
+            f"{start:%Y-%m-%d}: Chronos picks the {kept} pass",
+            f"write the offset of the pass you mean ({kept} is the one Chronos picks)",
+            index=form.offset_column,
+        )
+    elif not form.utc_designator:
+        yield Finding(
+            "IR202",
+            f"the offset {written} is discarded: scheduleTimeZone {facts.tz} keeps the wall time "
+            f"{wall}, where its offset is {kept}",
+            f"remove the offset, or write {kept} if {start:%H:%M} {facts.tz} is meant",
+            index=form.offset_column,
+        )
 
 
 def ir203_ir204_zone_notes(facts: ScheduleFacts) -> Iterator[Finding]:
@@ -605,6 +619,18 @@ def _day_column(facts: ScheduleFacts) -> int:
     if re.match(r"\d{4}-\d\d-\d\d", facts.text[start:]):
         return start + 8
     return start
+
+
+def _repeated_wall_time(schedule: Schedule) -> bool:
+    """The start's wall time falls in an overlap of its zone (the clocks go back over it)."""
+    zone = schedule._zone
+    start = schedule.start
+    assert zone is not None
+    assert start is not None
+    offset = start.utcoffset()
+    assert offset is not None
+    instant = instant_of(start, "start")
+    return isinstance(zone.resolve(instant + int(offset.total_seconds()) * NS_PER_SECOND), Overlap)
 
 
 def _format_offset(seconds: int) -> str:
