@@ -32,6 +32,13 @@ examples:
 exit status: 0 no errors (warnings too with --strict), 1 errors, 2 usage errors
 """
 
+_DESCRIPTION = """\
+Check Chronos job files (one job object, or an array of jobs as
+GET /scheduler/jobs returns them), directories of them (*.json, recursively),
+text files with one schedule per line (*.txt, # comments) or standard input
+(-). Each finding prints as path:line:col: CODE severity: message, then a hint.
+"""
+
 _RED: Final = "\033[31m"
 _YELLOW: Final = "\033[33m"
 _BOLD: Final = "\033[1m"
@@ -42,12 +49,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "check",
         help="check Chronos job files and schedule lists",
-        description=(
-            "Check Chronos job files (one job object, or an array of jobs as GET /scheduler/jobs "
-            "returns them), directories of them (*.json, recursively), text files with one "
-            "schedule per line (*.txt), or standard input (-). Each finding prints as "
-            "path:line:col: CODE severity: message, followed by a hint."
-        ),
+        description=_DESCRIPTION,
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
