@@ -75,6 +75,7 @@ def iterate_2x(
     """One pass of Chronos 2.5.1's scheduler over the stream ``schedule_text`` at ``now``.
 
     ``JobScheduler.next`` (2.5.1 lines 505-571) reads the stream's first occurrence t and
+
     * ends the stream at ``R0``;
     * schedules a task when ``now - epsilon < t < now + horizon`` (both ends open), moves the
       stream on by one period (``ScheduleStream.tail``: the text re-parsed and re-written, so the
