@@ -242,22 +242,25 @@ class Job:
         (``on_key``) of the key it is written under."""
         node = self.node
         for step in where:
-            value = node.value
-            child = (
-                value.get(step)
-                if isinstance(value, dict) and isinstance(step, str)
-                else value[step]
-                if isinstance(value, list) and isinstance(step, int) and step < len(value)
-                else None
-            )
+            child = _child(node, step)
             if child is None:
-                break
+                break  # the field is not there: point at what holds it
             node = child
         if on_key and node.key_start is not None:
             return node.key_start
         if index is not None and isinstance(node.value, str):
             return node.offset_of(self.source, index)
         return node.start
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    """The member ``step`` of an object node, or item ``step`` of an array node."""
+    value = node.value
+    if isinstance(value, dict) and isinstance(step, str):
+        return value.get(step)
+    if isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+        return value[step]
+    return None
 
 
 # Fields with a known JSON type (Chronos's JobDeserializer); the others are not looked at.
