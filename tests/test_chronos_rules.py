@@ -290,3 +290,15 @@ def test_seed_examples_pass_clean(schedule: str, tz: str | None, codes: list[str
 def test_docker_job_with_escaped_slashes_passes_clean() -> None:
     text = '{\n  "name": "docker",\n  "schedule": "R\\/2014-09-25T17:22:00Z\\/PT2M",\n  "container": {}\n}'
     assert check_jobs([Source("docker.json", text)]) == []
+
+
+def test_ir104_suggests_a_name_with_the_same_first_letter() -> None:
+    # Only names with the same first letter and about the length are compared (difflib is slow).
+    names = [
+        json.dumps({"name": f"team-export_{i:05d}", "schedule": "R/2024-01-01T00:00:00Z/P1D"})
+        for i in range(50)
+    ]
+    texts = (*names, '{"name": "child", "parents": ["team-exprot_00007", "zzz"]}')
+    found = check_jobs([Source(f"j{i}.json", t) for i, t in enumerate(texts)], complete=True)
+    hints = [d.hint for d in found if d.code == "IR104"]
+    assert hints == ["did you mean 'team-export_00007'?", "add the parent job, or remove it here"]

@@ -170,3 +170,10 @@ def test_internal_errors_are_one_line_not_a_traceback(
     status, _, err = _run(["check", str(jobs)], capsys)
     assert status == 2
     assert err == "isorepeat: error: internal error, please report it: RuntimeError: boom\n"
+
+
+def test_a_path_too_long_for_the_system_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(["check", "a" * 300], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("isorepeat: error: aaaa")
+    assert "internal error" not in err

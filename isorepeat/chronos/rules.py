@@ -8,6 +8,7 @@ checked together. Each returns its findings and knows nothing of files: ``check`
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -476,19 +477,26 @@ def ir216_misspelt_field(job: Job) -> Iterator[Finding]:
     if job.kind != "job" or not isinstance(members, dict):
         return
     for key in members:
-        if key in _SCHEDULE_FIELDS:
-            continue
-        folded = key.replace("_", "").replace("-", "").casefold()
-        matches = [field for field in _SCHEDULE_FIELDS if field.casefold() == folded]
-        matches = matches or difflib.get_close_matches(key, _SCHEDULE_FIELDS, n=1, cutoff=0.85)
-        if matches and matches[0] not in members:
+        meant = _misspelt_field(key)
+        if meant is not None and meant not in members:
             yield Finding(
                 "IR216",
                 f"unknown field {key!r}: Chronos ignores it",
-                f"did you mean {matches[0]!r}?",
+                f"did you mean {meant!r}?",
                 where=(key,),
                 on_key=True,
             )
+
+
+@functools.lru_cache(maxsize=1024)
+def _misspelt_field(key: str) -> str | None:
+    """The schedule field ``key`` is probably a misspelling of (keys repeat across files)."""
+    if key in _SCHEDULE_FIELDS:
+        return None
+    folded = key.replace("_", "").replace("-", "").casefold()
+    matches = [field for field in _SCHEDULE_FIELDS if field.casefold() == folded]
+    matches = matches or difflib.get_close_matches(key, _SCHEDULE_FIELDS, n=1, cutoff=0.85)
+    return matches[0] if matches else None
 
 
 def ir217_no_schedule_no_parents(job: Job) -> Iterator[Finding]:
@@ -542,19 +550,35 @@ def ir103_duplicate_names(jobs: Sequence[Job]) -> Iterator[tuple[Job, Finding]]:
 def ir104_unknown_parents(jobs: Sequence[Job]) -> Iterator[tuple[Job, Finding]]:
     """A parent that is none of the checked jobs (only meaningful for a complete set)."""
     names = {job.name for job in jobs if job.name}
+    by_initial: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_initial.setdefault(name[:1].casefold(), []).append(name)
     for job in jobs:
         for index, parent in enumerate(job.parents or ()):
             if parent not in names:
-                close = difflib.get_close_matches(parent, sorted(names), n=1)
+                close = _closest_name(parent, by_initial)
                 yield (
                     job,
                     Finding(
                         "IR104",
                         f"the parent {parent!r} is not among the checked jobs: Chronos rejects the job",
-                        f"did you mean {close[0]!r}?" if close else "add the parent job, or remove it here",
+                        f"did you mean {close!r}?" if close else "add the parent job, or remove it here",
                         where=("parents", index),
                     ),
                 )
+
+
+def _closest_name(name: str, by_initial: dict[str, list[str]]) -> str | None:
+    """The closest job name with the same first letter and about the same length.
+
+    Typos rarely hit the first letter; comparing with every name of a large set would make
+    checking quadratic (difflib is slow), so only those names are candidates.
+    """
+    candidates = [
+        other for other in by_initial.get(name[:1].casefold(), ()) if abs(len(other) - len(name)) <= 3
+    ]
+    close = difflib.get_close_matches(name, candidates, n=1)
+    return close[0] if close else None
 
 
 def ir105_dependency_cycles(jobs: Sequence[Job]) -> Iterator[tuple[Job, Finding]]:

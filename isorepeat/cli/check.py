@@ -92,9 +92,13 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         if path == "-":
             inputs.append(Source("-", sys.stdin.read()))
-        elif not Path(path).exists():
-            raise UsageError(f"{path}: no such file or directory")
         else:
+            try:
+                exists = Path(path).exists()
+            except OSError as error:  # a name too long for the system, for one
+                raise UsageError(f"{path}: {error.strerror}") from None
+            if not exists:
+                raise UsageError(f"{path}: no such file or directory")
             inputs.append(path)
     try:
         diagnostics = check_jobs(
