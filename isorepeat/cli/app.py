@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from isorepeat.cli import check, explain, next_runs
+from isorepeat.cli import check, explain, next_runs, simulate
 from isorepeat.cli.common import UsageError, print_error
 
 __all__ = ["main"]
 
-_COMMANDS = (next_runs, explain, check)
+_COMMANDS = (next_runs, explain, check, simulate)
 
 
 def build_parser() -> argparse.ArgumentParser:
