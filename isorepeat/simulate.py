@@ -192,15 +192,19 @@ def _catch_up(
     runs_left: list[int] | None,
 ) -> Iterator[Run | Skipped]:
     """The occurrences that fell in one outage, decided when it ends at ``up`` (S38)."""
-    latest_open = next((due for due in reversed(overdue) if _window_open(schedule, due, up, policy)), None)
-    for due in overdue:
+    # By position, not by ==: two datetimes of one zone compare their wall times and ignore
+    # fold, so 02:15 CEST and 02:15 CET of a fall-back night would be "equal".
+    latest_open = next(
+        (i for i in reversed(range(len(overdue))) if _window_open(schedule, overdue[i], up, policy)), None
+    )
+    for index, due in enumerate(overdue):
         if runs_left is not None and runs_left[0] <= 0:
             return
         if not _window_open(schedule, due, up, policy):
             yield Skipped(due, "missed")
         elif policy.catchup == "none":
             yield Skipped(due, "not caught up")
-        elif policy.catchup == "latest" and due != latest_open:
+        elif policy.catchup == "latest" and index != latest_open:
             yield Skipped(due, "superseded")
         else:
             if runs_left is not None:

@@ -428,13 +428,8 @@ AUTUMN_OUTAGE = [
         datetime(2026, 10, 25, 1, 20, tzinfo=UTC),
     )
 ]
-SIMULATE_FOLD_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="simulate() (not the fleet) compares two datetimes of one ZoneInfo ignoring fold: with "
-    "catch-up 'latest', 02:15 CEST (00:15Z) equals the latest overdue 02:15 CET (01:15Z) and runs too",
-)
 ORACLE_CASES = [
-    pytest.param(policy, window, outages, marks=marks, id=f"{name}-{season}")
+    pytest.param(policy, window, outages, id=f"{name}-{season}")
     for name, policy in [
         ("chronos2", Policy.chronos2()),
         ("chronos3", Policy.chronos3()),
@@ -449,7 +444,6 @@ ORACLE_CASES = [
         ),
         ("autumn-outage", AUTUMN, AUTUMN_OUTAGE),
     ]
-    for marks in [[SIMULATE_FOLD_BUG] if (name, season) == ("chronos3", "autumn-outage") else []]
 ]
 
 

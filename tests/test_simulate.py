@@ -241,3 +241,15 @@ def test_properties_of_the_catchup_policies(
         assert all(e == Run(e.due, e.due) for e in results["each"])
     if s.repetitions is not None:
         assert len(ran["each"]) <= s.repetitions
+
+
+def test_s38_latest_tells_apart_the_two_passes_of_a_repeated_hour() -> None:
+    # Berlin falls back at 03:00 CEST on 2026-10-25: 02:15 happens at 00:15Z and again at 01:15Z.
+    s = parse("R/2026-10-24T22:15:00Z/PT1H", tz=BERLIN)
+    down, up = datetime(2026, 10, 24, 23, 0, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    events = list(simulate(s, down, up, outages=[(down, up)], policy=Policy(None, "latest")))
+    assert [(e.due.astimezone(UTC).hour, type(e).__name__) for e in events] == [
+        (23, "Skipped"),
+        (0, "Skipped"),
+        (1, "Run"),
+    ]
