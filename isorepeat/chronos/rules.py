@@ -193,12 +193,23 @@ def ir202_offset_discarded(facts: ScheduleFacts) -> Iterator[Finding]:
         )
 
 
-def ir203_ir204_zone_notes(facts: ScheduleFacts) -> Iterator[Finding]:
-    """Zone names Chronos reads unexpectedly (IR203) or not at all (IR204, silently UTC)."""
+def ir203_surprising_zone_alias(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A zone name Chronos (Joda-Time) reads unlike what it seems to say: PST, BST, EST."""
+    yield from _zone_notes(facts, "IR203")
+
+
+def ir204_unknown_zone(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A zone name Chronos does not know: it silently uses UTC."""
+    yield from _zone_notes(facts, "IR204")
+
+
+def _zone_notes(facts: ScheduleFacts, code: str) -> Iterator[Finding]:
+    """The parser's notes of one code, placed on ``scheduleTimeZone``."""
     if facts.schedule is None:
         return
     for note in facts.schedule.notes:
-        yield Finding(note.code, note.message, note.hint, where=("scheduleTimeZone",), index=0)
+        if note.code == code:
+            yield Finding(code, note.message, note.hint, where=("scheduleTimeZone",), index=0)
 
 
 def ir205_month_end_drift(facts: ScheduleFacts) -> Iterator[Finding]:
@@ -380,7 +391,8 @@ SCHEDULE_RULES: Final[tuple[Callable[[ScheduleFacts], Iterator[Finding]], ...]] 
     ir101_start_before_1970,
     ir201_start_without_offset,
     ir202_offset_discarded,
-    ir203_ir204_zone_notes,
+    ir203_surprising_zone_alias,
+    ir204_unknown_zone,
     ir205_month_end_drift,
     ir206_never_runs,
     ir207_period_does_not_advance,
