@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import os
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +20,17 @@ from datetime import datetime, timedelta, timezone
 from itertools import repeat
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, final
 
-from isorepeat._fleet import EPOCH, Setting, longest_gap, peaks, rounds, schedule_of, simulate_jobs
+from isorepeat._fleet import (
+    EPOCH,
+    Micros,
+    Setting,
+    longest_gap,
+    micros,
+    peaks,
+    rounds,
+    schedule_of,
+    simulate_jobs,
+)
 from isorepeat.duration import Duration
 from isorepeat.simulate import Policy, Run, Skipped, simulate
 
@@ -50,6 +61,7 @@ Progress: TypeAlias = Callable[[int, int], None]
 """Called with (jobs simulated so far, jobs in all) while :func:`simulate_fleet` works."""
 
 _UTC: Final = timezone.utc
+_NO_RUNS: Final[Micros] = array("q")
 
 
 # -- the fleet ------------------------------------------------------------------------------------
@@ -352,9 +364,9 @@ def simulate_fleet(
     }
     for job in plan.dependents:
         note = plan.notes.get(job.name)
-        runs = [] if note is not None else rounds([runs_of.get(parent, []) for parent in job.parents])
-        counts.update(runs)
-        runs_of[job.name] = runs
+        runs = [] if note is not None else rounds([runs_of.get(parent, _NO_RUNS) for parent in job.parents])
+        counts.update(map(timedelta, repeat(0), repeat(0), runs))
+        runs_of[job.name] = array("q", runs)
         summaries[job.name] = JobSummary(job.name, job.path, "dependent", len(runs), note=note)
     if progress is not None:
         progress(total, total)
@@ -419,23 +431,23 @@ def fleet_events(
         raise ValueError(msg)
     setting = dataclasses.replace(setting, jvm_zone=fleet.jvm_zone)
     plan = _Plan(fleet)
-    runs_of: dict[str, list[timedelta]] = {}
+    runs_of: dict[str, Micros] = {}
     for name in plan.parents:
         job = plan.by_name.get(name)
         if job is not None and job.kind == "scheduled":
             events = _events(plan, job, setting)
-            runs_of[name] = sorted(event.at - EPOCH for event in events if type(event) is Run)
+            runs_of[name] = micros(event.at - EPOCH for event in events if type(event) is Run)
     streams: list[Iterator[FleetEvent]] = [
         map(FleetEvent, repeat(job.name), _events(plan, job, setting))
         for job in fleet.jobs
         if job.kind == "scheduled"
     ]
     for job in plan.dependents:
-        runs: list[timedelta] = []
+        runs: list[int] = []
         if job.name not in plan.notes:
-            runs = rounds([runs_of.get(parent, []) for parent in job.parents])
-        runs_of[job.name] = runs
-        moments = [EPOCH + run for run in runs]
+            runs = rounds([runs_of.get(parent, _NO_RUNS) for parent in job.parents])
+        runs_of[job.name] = array("q", runs)
+        moments = [EPOCH + timedelta(0, 0, run) for run in runs]
         streams.append(map(FleetEvent, repeat(job.name), map(Run, moments, moments)))
     return heapq.merge(*streams, key=_moment_utc)
 
