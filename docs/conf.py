@@ -45,7 +45,7 @@ doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 doctest_global_setup = """
 import importlib.util
 
-from isorepeat import Duration, Schedule, ScheduleError, parse
+from isorepeat import Duration, Policy, Run, Schedule, ScheduleError, parse, simulate
 
 HAVE_PYTZ = importlib.util.find_spec("pytz") is not None
 HAVE_DATEUTIL = importlib.util.find_spec("dateutil") is not None

@@ -132,6 +132,7 @@ def load_fleet(
     error (IR104), since its dependents could never run. A file with any error-severity
     diagnostic refuses the whole fleet, unless ``skip_invalid``: then only that file is left out.
 
+    >>> from isorepeat import load_fleet
     >>> from isorepeat.chronos import Source
     >>> good = Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT1H"}')
     >>> bad = Source("b.json", '{"name": "b", "schedule": "R/2026-13-01T00:00:00Z/PT1H"}')
@@ -325,6 +326,7 @@ def simulate_fleet(
     are simulated, for a progress bar.
 
     >>> from datetime import datetime, timezone
+    >>> from isorepeat import simulate_fleet
     >>> from isorepeat.chronos import Source
     >>> jobs = [
     ...     Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT20M"}'),
@@ -405,6 +407,7 @@ def fleet_events(
     the fleet's job order, a job's own in its order.
 
     >>> from datetime import datetime, timezone
+    >>> from isorepeat import Policy, Run, fleet_events
     >>> from isorepeat.chronos import Source
     >>> jobs = [
     ...     Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT20M"}'),

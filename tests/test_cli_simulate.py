@@ -18,7 +18,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -61,8 +64,8 @@ def test_text_is_a_summary(jobs: Path, capsys: pytest.CaptureFixture[str]) -> No
     status, out, err = _run(["simulate", str(jobs), *WINDOW, *DOWN], capsys)
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        "4 jobs from 2026-03-02T07:00:00Z until 2026-03-02T10:00:00Z, policy chronos2 (epsilon PT60S, "
-        "catch-up each, occurrences counted, chained), 1 outage",
+        "4 jobs from 2026-03-02T07:00:00Z until 2026-03-02T10:00:00Z, 1 outage",
+        "policy chronos2: epsilon PT60S, catch-up each, Rn counts occurrences, chained",
         "job      kind              runs    skipped",
         "export   scheduled            8          1  1 missed",
         "billing  scheduled            1          0",
@@ -92,6 +95,7 @@ def test_text_timeline_comes_before_the_summary(jobs: Path, capsys: pytest.Captu
         "2026-03-02T09:40:00Z  export   ran",
     ]
     assert out.splitlines()[11].startswith("4 jobs from")
+    assert len(out.splitlines()) == 11 + 11
 
 
 def test_json_is_one_object(jobs: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -378,3 +382,22 @@ def test_progress_only_on_a_terminal(
     assert "\rsimulating: 4/4 jobs\033[K" in shown
     assert shown.endswith("\r\033[K")  # the line is cleared when done
     assert "simulating" not in out
+
+
+DOCS_PAGE = Path(__file__).parent.parent / "docs" / "simulate.rst"
+
+
+def test_the_docs_page_example_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    block = re.compile(r"^\.\. code-block:: (\w+)\n(?:   :.*\n)*\n((?:   .*\n|\n)+)", re.MULTILINE)
+    blocks = {match.group(1): textwrap.dedent(match.group(2)).strip("\n") for match in block.finditer(page)}
+    (tmp_path / "jobs.json").write_text(blocks["json"], encoding="utf-8")
+    command, _, expected = blocks["console"].replace("\\\n", "").partition("\n")
+    argv = shlex.split(command.removeprefix("$ "))
+    assert argv[:2] == ["isorepeat", "simulate"]
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = _run(argv[1:], capsys)
+    assert status == 0
+    assert out.rstrip("\n") == expected

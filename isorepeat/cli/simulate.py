@@ -273,11 +273,9 @@ def _event_line(event: FleetEvent, width: int) -> str:
 
 
 def _summary_lines(result: FleetResult, name: str, outages: list[tuple[datetime, datetime]]) -> Iterator[str]:
-    downs = f", {len(outages)} outage{'s' if len(outages) != 1 else ''}" if outages else ""
-    yield (
-        f"{_count(len(result.jobs), 'job')} from {_utc(result.start)} until {_utc(result.end)}, "
-        f"policy {_policy_text(name, result.policy)}{downs}"
-    )
+    downs = f", {_count(len(outages), 'outage')}" if outages else ""
+    yield f"{_count(len(result.jobs), 'job')} from {_utc(result.start)} until {_utc(result.end)}{downs}"
+    yield f"policy {_policy_text(name, result.policy)}"
     width = max((len(job.name) for job in result.jobs), default=0)
     width = max(width, len("job"))
     yield f"{'job':<{width}}  {'kind':<11}  {'runs':>9}  {'skipped':>9}"
@@ -320,7 +318,7 @@ def _peak(peak: Peak | None) -> str:
 
 def _policy_text(name: str, policy: Policy) -> str:
     window = "no epsilon" if policy.epsilon is None else f"epsilon {policy.epsilon}"
-    return f"{name} ({window}, catch-up {policy.catchup}, {policy.count} counted, {policy.mode})"
+    return f"{name}: {window}, catch-up {policy.catchup}, Rn counts {policy.count}, {policy.mode}"
 
 
 # -- json and csv ----------------------------------------------------------------------------------
