@@ -40,7 +40,6 @@ __all__ = [
     "peaks",
     "rounds",
     "schedule_of",
-    "default_workers",
     "simulate_jobs",
 ]
 
@@ -111,15 +110,16 @@ def simulate_jobs(
     setting: Setting,
     parents: frozenset[str],
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[list[JobCounts], Counts, dict[str, Micros]]:
     """Simulate scheduled jobs: their counts, the runs per distinct start, the parents' runs.
 
-    With ``workers`` > 1 and enough jobs, chunks go to that many processes; ``progress`` is
+    With ``workers`` > 1 (``None``: the processors available) and enough jobs, chunks go to that
+    many processes; ``progress`` is
     told how many jobs are done after each chunk (after each job in this process).
     """
-    workers = min(workers, len(jobs) // _MIN_JOBS_PER_WORKER)
+    workers = min(default_workers() if workers is None else workers, len(jobs) // _MIN_JOBS_PER_WORKER)
     if workers <= 1:
         return _simulate_chunk(jobs, setting, parents, progress)
     from concurrent.futures import ProcessPoolExecutor, as_completed

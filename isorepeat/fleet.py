@@ -303,15 +303,15 @@ def simulate_fleet(
     policy: Policy | None = None,
     jvm_zone: str | None = None,
     skip_invalid: bool = False,
-    workers: int = 1,
+    workers: int | None = 1,
     progress: Progress | None = None,
 ) -> FleetResult:
     """Simulate every job of a fleet over ``[start, end)``: runs and skips per job, the busiest
     minute and hour, and the longest gap.
 
     ``jobs`` is a :class:`Fleet`, or what :func:`load_fleet` reads (``jvm_zone`` and
-    ``skip_invalid`` are passed to it). Each scheduled job is :func:`~isorepeat.simulate` d with
-    its schedule read in the chronos dialect and its ``scheduleTimeZone``, under ``policy``
+    ``skip_invalid`` are passed to it). Each scheduled job goes through :func:`~isorepeat.simulate`,
+    its schedule read in the chronos dialect with its ``scheduleTimeZone``, under ``policy``
     (default :meth:`Policy.chronos2`); a job's own ``epsilon`` replaces the policy's window
     whenever the policy has one, as in Chronos 2.x. An empty start (``R//PT1H``) is read as if
     the job were posted at ``start``: it is due at ``start``.
@@ -321,8 +321,9 @@ def simulate_fleet(
     at that moment, the latest of those parent runs. Jobs take no time: a run starts and ends
     at once. A dependent of a dependent works the same way. A dependent's runs are in UTC.
 
-    ``workers`` > 1 shares the scheduled jobs among that many processes (a fleet of a few
-    hundred jobs or more; the result is the same). ``progress(done, total)`` is called as jobs
+    ``workers`` > 1 shares the scheduled jobs among that many processes, ``None`` among as many
+    as there are processors available (for a fleet of a few hundred jobs or more; the result is
+    the same). ``progress(done, total)`` is called as jobs
     are simulated, for a progress bar.
 
     >>> from datetime import datetime, timezone
@@ -344,9 +345,13 @@ def simulate_fleet(
     '00:00-00:20'
 
     :raises ValueError: for naive datetimes, ``end < start``, an outage that ends before it
-        begins, or ``jvm_zone``/``skip_invalid`` with a :class:`Fleet` (they are for loading).
+        begins, ``workers`` < 1, or ``jvm_zone``/``skip_invalid`` with a :class:`Fleet` (they
+        are for loading).
     :raises OSError: for a path that cannot be read.
     """
+    if workers is not None and workers < 1:
+        msg = f"workers must be 1 or more (or None: the processors available), not {workers}"
+        raise ValueError(msg)
     policy = Policy.chronos2() if policy is None else policy
     setting = _setting(start, end, outages, policy, jvm_zone)
     fleet = _fleet(jobs, jvm_zone, skip_invalid)

@@ -501,6 +501,14 @@ def test_workers_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _runs(two) == {"a": 16, "b": 11, "ab": 11, "h": 3}
 
 
+def test_workers_none_means_the_processors_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("isorepeat._fleet._MIN_JOBS_PER_WORKER", 1)
+    jobs = _source(EVERY_10, EVERY_15_AT_5)
+    assert simulate_fleet([jobs], _t(0), _t(1), workers=None) == simulate_fleet([jobs], _t(0), _t(1))
+    with pytest.raises(ValueError, match="workers must be 1 or more"):
+        simulate_fleet([jobs], _t(0), _t(1), workers=0)
+
+
 def test_progress_is_told_until_every_job_is_done() -> None:
     seen: list[tuple[int, int]] = []
     jobs = _source(EVERY_10, EVERY_15_AT_5, _job("ab", parents=["a", "b"]))

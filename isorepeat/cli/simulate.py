@@ -140,7 +140,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    from isorepeat._fleet import default_workers
     from isorepeat.fleet import load_fleet
 
     start, end = parse_moment(args.start, "--from"), parse_moment(args.end, "--until")
@@ -148,8 +147,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--until {args.end!r} is before --from {args.start!r}")
     outages = [_outage(text) for text in args.down]
     policy = _policy(args.policy, args.epsilon)
-    workers = default_workers() if args.workers is None else args.workers
-    if workers < 1:
+    workers: int | None = args.workers  # None: the processors available
+    if workers is not None and workers < 1:
         raise UsageError(f"--workers must be 1 or more, not {workers}")
     for path in args.paths:
         if not Path(path).exists():
@@ -246,7 +245,7 @@ def _write_text(
     outages: list[tuple[datetime, datetime]],
     policy: Policy,
     args: argparse.Namespace,
-    workers: int,
+    workers: int | None,
 ) -> None:
     from isorepeat.fleet import fleet_events
 
@@ -331,7 +330,7 @@ def _write_json(
     outages: list[tuple[datetime, datetime]],
     policy: Policy,
     args: argparse.Namespace,
-    workers: int,
+    workers: int | None,
 ) -> None:
     from isorepeat.fleet import fleet_events
 
@@ -377,7 +376,7 @@ def _write_csv(
     outages: list[tuple[datetime, datetime]],
     policy: Policy,
     args: argparse.Namespace,
-    workers: int,
+    workers: int | None,
 ) -> None:
     from isorepeat.fleet import fleet_events
 
@@ -442,7 +441,7 @@ def _summary(
     end: datetime,
     outages: list[tuple[datetime, datetime]],
     policy: Policy,
-    workers: int,
+    workers: int | None,
 ) -> FleetResult:
     from isorepeat.fleet import simulate_fleet
 
