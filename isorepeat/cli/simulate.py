@@ -9,7 +9,6 @@ never held in memory.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -378,6 +377,8 @@ def _write_csv(
     args: argparse.Namespace,
     workers: int | None,
 ) -> None:
+    import csv
+
     from isorepeat.fleet import fleet_events
 
     writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS)
