@@ -11,7 +11,7 @@ import dataclasses
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Final, Literal, TypeAlias, final
 
 from isorepeat.duration import NS_PER_SECOND, Duration
@@ -272,7 +272,9 @@ def _launch_budget(schedule: Schedule, start: datetime, policy: Policy) -> list[
 
 def _merged(outages: Iterable[tuple[datetime, datetime]]) -> tuple[list[datetime], list[datetime]]:
     """Outages sorted and merged where they touch: (downs, ups)."""
-    spans = sorted(outages)
+    # In UTC: two datetimes of one ZoneInfo compare wall times and ignore fold, so an outage
+    # given in the schedule's zone would swallow the other pass of a repeated hour.
+    spans = sorted((_utc(down, "an outage start"), _utc(up, "an outage end")) for down, up in outages)
     downs: list[datetime] = []
     ups: list[datetime] = []
     for down, up in spans:
@@ -285,6 +287,13 @@ def _merged(outages: Iterable[tuple[datetime, datetime]]) -> tuple[list[datetime
             downs.append(down)
             ups.append(up)
     return downs, ups
+
+
+def _utc(moment: datetime, name: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        msg = f"{name} must be an aware datetime"
+        raise ValueError(msg)
+    return moment.astimezone(timezone.utc)
 
 
 def _is_positive(duration: Duration) -> bool:

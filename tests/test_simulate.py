@@ -253,3 +253,17 @@ def test_s38_latest_tells_apart_the_two_passes_of_a_repeated_hour() -> None:
         (0, "Skipped"),
         (1, "Run"),
     ]
+
+
+def test_s38_an_outage_in_the_schedule_zone_keeps_the_two_passes_apart() -> None:
+    # 02:10-02:20 CEST (00:10Z-00:20Z) on the fall-back night: 02:15 CET (01:15Z) is not in it.
+    s = parse("R/2026-10-24T22:00:00Z/PT15M", tz=BERLIN)
+    down = datetime(2026, 10, 25, 2, 10, tzinfo=BERLIN)
+    up = datetime(2026, 10, 25, 2, 20, tzinfo=BERLIN)
+    start, end = datetime(2026, 10, 25, 0, 0, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    events = list(simulate(s, start, end, outages=[(down, up)], policy=Policy(None)))
+    late = [e for e in events if isinstance(e, Run) and e.at != e.due]
+    assert [
+        (e.due.astimezone(UTC).strftime("%H:%M"), e.at.astimezone(UTC).strftime("%H:%M")) for e in late
+    ] == [("00:15", "00:20")]
+    assert all(e.at >= e.due for e in events if isinstance(e, Run))
