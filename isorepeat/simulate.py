@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from itertools import takewhile
 from typing import Final, Literal, TypeAlias, final
 
 from isorepeat.duration import NS_PER_SECOND, Duration
@@ -143,10 +144,8 @@ def simulate(
         begins.
     :raises ScheduleError: for a schedule with an empty start (resolve it first).
     """
-    for moment, name in ((start, "start"), (end, "end")):
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            msg = f"{name} must be an aware datetime"
-            raise ValueError(msg)
+    _utc(start, "start")
+    _utc(end, "end")
     if end < start:
         msg = f"end {end.isoformat()} is before start {start.isoformat()}"
         raise ValueError(msg)
@@ -243,14 +242,8 @@ def _due(schedule: Schedule, start: datetime, end: datetime, policy: Policy) -> 
         series = dataclasses.replace(schedule, repetitions=None)
     if policy.mode == "anchored" or _chains_as_anchored(series):
         return series.between(start, end)
-    return (due for due in _until(series.occurrences(mode="chained"), end) if due >= start)
-
-
-def _until(moments: Iterator[datetime], end: datetime) -> Iterator[datetime]:
-    for moment in moments:
-        if moment >= end:
-            return
-        yield moment
+    chained = takewhile(lambda due: due < end, series.occurrences(mode="chained"))
+    return (due for due in chained if due >= start)
 
 
 def _chains_as_anchored(schedule: Schedule) -> bool:

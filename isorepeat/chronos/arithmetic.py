@@ -85,6 +85,14 @@ def rezone(zone: Zone, wall: Nanos, original: Nanos) -> Nanos:
     return wall - zone.offset_at(wall - estimate * NS_PER_SECOND) * NS_PER_SECOND
 
 
+def standard_seconds(period: Duration) -> int:
+    """``Period.toStandardSeconds`` of the weeks ... millis (weeks of 7 days, days of 86,400 s,
+    millis truncated toward zero); callers decide what months and years mean to them."""
+    _, _, weeks, days, hours, minutes, seconds, millis = joda_fields(period)
+    whole_millis = -(-millis // 1000) if millis < 0 else millis // 1000
+    return ((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds + whole_millis
+
+
 def joda_fields(period: Duration) -> tuple[int, int, int, int, int, int, int, int]:
     """The eight int fields of a Joda ``Period``: years ... seconds, then millis."""
     return (

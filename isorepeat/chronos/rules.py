@@ -18,10 +18,11 @@ from itertools import islice
 from typing import Final, final
 
 from isorepeat._types import Dialect
-from isorepeat.chronos.arithmetic import joda_fields
+from isorepeat.chronos.arithmetic import joda_fields, standard_seconds
 from isorepeat.chronos.diagnostics import Finding
 from isorepeat.chronos.dialect import ScheduleForm, parse_joda_period, schedule_form
 from isorepeat.chronos.jobs import Job
+from isorepeat.datetimes import format_offset
 from isorepeat.duration import NS_PER_SECOND, Duration
 from isorepeat.errors import ScheduleError
 from isorepeat.grammar import parse
@@ -170,7 +171,7 @@ def ir202_offset_discarded(facts: ScheduleFacts) -> Iterator[Finding]:
     start = schedule.start
     offset = start.utcoffset()
     assert offset is not None  # a parsed start is aware
-    kept = _format_offset(int(offset.total_seconds()))
+    kept = format_offset(int(offset.total_seconds()))
     written = facts.text[form.offset_column : form.period_column - 1]
     wall = f"{start:%H:%M:%S}"
     if int(offset.total_seconds()) == form.offset_seconds:
@@ -345,7 +346,7 @@ def ir213_short_period(facts: ScheduleFacts) -> Iterator[Finding]:
     period = schedule.period
     column = facts.form.period_column if facts.form is not None else _period_column(facts.text)
     fields = joda_fields(period)
-    whole_seconds = _standard_seconds(period)
+    whole_seconds = standard_seconds(period)
     if not (period.months or period.years) and any(fields) and whole_seconds == 0:
         yield Finding(
             "IR213",
@@ -669,31 +670,16 @@ def _repeated_wall_time(schedule: Schedule) -> bool:
     return isinstance(zone.resolve(instant + int(offset.total_seconds()) * NS_PER_SECOND), Overlap)
 
 
-def _format_offset(seconds: int) -> str:
-    sign = "-" if seconds < 0 else "+"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = f"{sign}{hours:02d}:{minutes:02d}"
-    return f"{text}:{seconds:02d}" if seconds else text
-
-
-def _standard_seconds(period: Duration) -> int:
-    """Joda's ``toStandardSeconds`` without months and years: weeks of 7 days, days of 86,400 s."""
-    years, months, weeks, days, hours, minutes, seconds, millis = joda_fields(period)
-    del years, months, millis
-    return ((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds
-
-
 def _fixed_millis(period: Duration | None) -> int | None:
     """Milliseconds of a period without months or years, as Joda counts them; else ``None``."""
     if period is None or period.months or period.years:
         return None
-    return _standard_seconds(period) * 1000 + joda_fields(period)[7]
+    return standard_seconds(period) * 1000 + joda_fields(period)[7]
 
 
 def _length_at_least_a_day(period: Duration) -> bool:
     years, months, weeks, days, *_ = joda_fields(period)
-    return bool(years or months or weeks or days) or _standard_seconds(period) >= 86_400
+    return bool(years or months or weeks or days) or standard_seconds(period) >= 86_400
 
 
 def _first_step_back(schedule: Schedule) -> str | None:

@@ -34,7 +34,7 @@ from datetime import datetime
 from typing import Final, Literal, NoReturn, final
 
 from isorepeat._types import Nanos
-from isorepeat.chronos.arithmetic import joda_fields, joda_plus
+from isorepeat.chronos.arithmetic import joda_fields, joda_plus, standard_seconds
 from isorepeat.duration import Duration
 from isorepeat.schedule import Schedule, instant_of
 from isorepeat.zones import UTC_ZONE, Zone
@@ -47,12 +47,9 @@ _INT_BITS: Final = 32
 _LONG_BITS: Final = 64
 _INT_MIN: Final = -(2**31)
 _INT_MAX: Final = 2**31 - 1
-_SECONDS_PER_WEEK: Final = 604_800
-_SECONDS_PER_DAY: Final = 86_400
 _ARITHMETIC: Final = "java.lang.ArithmeticException"
 _UNSUPPORTED: Final = "java.lang.UnsupportedOperationException"
 _CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
-assert _SECONDS_PER_WEEK == 7 * _SECONDS_PER_DAY
 
 
 @final
@@ -253,15 +250,7 @@ def _standard_seconds(period: Duration) -> int:
         _unsupported("months and months vary in length")
     if period.years:
         _unsupported("years and years vary in length")
-    seconds = (
-        _java_div(period.nanoseconds // _NS_PER_MS, _MS_PER_SECOND)
-        + period.seconds
-        + period.minutes * 60
-        + period.hours * 3_600
-        + period.days * _SECONDS_PER_DAY
-        + period.weeks * _SECONDS_PER_WEEK
-    )
-    return _safe_to_int(seconds)
+    return _safe_to_int(standard_seconds(period))
 
 
 def _unsupported(what: str) -> NoReturn:
