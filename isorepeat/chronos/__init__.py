@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from isorepeat.chronos.check import check_jobs, check_schedule
+from isorepeat.chronos.compare import Comparison, Difference, compare
 from isorepeat.chronos.diagnostics import Diagnostic, Severity
 from isorepeat.chronos.jobs import Source
 from isorepeat.chronos.scheduler import HeadSimulation, Launch, PostResponse, is_due, post_head, simulate_head
@@ -48,6 +49,10 @@ __all__ = [
     "Diagnostic",
     "Severity",
     "Source",
+    # comparing with iso
+    "compare",
+    "Comparison",
+    "Difference",
 ]
 
 

@@ -1,8 +1,8 @@
 """``isorepeat explain``: what a schedule means, its first runs, and what to watch out for.
 
-The diagnostics are those of ``isorepeat check`` (:func:`isorepeat.chronos.check_schedule`); the
-comparison with the other dialect is made here, by parsing the text in both and comparing iso's
-anchored runs (S27) with the chained runs Chronos makes (S35), run by run.
+The diagnostics are those of ``isorepeat check`` (:func:`isorepeat.chronos.check_schedule`), the
+comparison with the other dialect that of :func:`isorepeat.chronos.compare` (iso's anchored runs,
+S27, against the chained runs Chronos makes, S35): this module only prints them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import itertools
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import print_error
@@ -20,14 +20,11 @@ if TYPE_CHECKING:
     from isorepeat.chronos import Diagnostic
     from isorepeat.schedule import Schedule
 
-__all__ = ["COMPARED_RUNS", "FIRST_RUNS", "register", "run"]
+__all__ = ["FIRST_RUNS", "register", "run"]
 
 FIRST_RUNS: Final = 5
 """How many runs ``explain`` prints."""
 
-COMPARED_RUNS: Final = 1_000
-"""How many runs of iso and Chronos are compared: month ends differ by the third run, DST
-changes within a year, and 1,000 chained steps take a few milliseconds."""
 
 _EXAMPLES = """\
 examples:
@@ -124,123 +121,34 @@ def _diagnostic_lines(diagnostics: Iterable[Diagnostic], text: str, who: str = "
 
 
 def _comparison(args: argparse.Namespace, now: datetime) -> list[str]:
-    from isorepeat.errors import ScheduleError
-    from isorepeat.grammar import parse
+    """The lines of :func:`isorepeat.chronos.compare`'s answer, without their indent."""
+    from isorepeat.chronos import compare
 
-    try:
-        iso = parse(args.schedule, tz=args.tz)
-        iso_resolved = iso.resolve(now)
-    except ScheduleError as error:
+    result = compare(args.schedule, tz=args.tz, jvm_zone=args.jvm_zone, now=now)
+    if result.iso_error is not None:
+        error = result.iso_error
         return [f"iso rejects this schedule: {error.message}" + _hint(error.hint)]
-    try:
-        chronos = parse(args.schedule, tz=args.tz, dialect="chronos", jvm_zone=args.jvm_zone, now=now)
-    except ScheduleError as error:
+    if result.chronos_error is not None:
+        error = result.chronos_error
         return [f"Chronos rejects this schedule: {error.message}" + _hint(error.hint)]
-    iso_runs, chronos_runs = _runs_of(iso_resolved, chained=False), _runs_of(chronos, chained=True)
-    if iso_runs is None or chronos_runs is None:
+    if result.stands_still and result.chronos_runs == 0:  # Chronos has no series of runs to show
         return ["Chronos runs it again and again at once: its period does not move forward (IR207)"]
-    differences = [
-        k
-        for k, (a, b) in enumerate(zip(iso_runs, chronos_runs, strict=False))
-        if a.astimezone(timezone.utc) != b.astimezone(timezone.utc)
-    ]
-    compared = min(len(iso_runs), len(chronos_runs))
     lines = []
-    if differences:
-        k = differences[0]
+    first = result.first
+    if first is not None:
         lines.append(
-            f"run {k + 1}: Chronos runs {chronos_runs[k].isoformat()} where iso runs "
-            f"{iso_runs[k].isoformat()}: {_why(iso, chronos, k, iso_runs, chronos_runs, now)}"
+            f"run {first.index + 1}: Chronos runs {first.chronos.isoformat()} where iso runs "
+            f"{first.iso.isoformat()}: {first.reason}"
         )
-        if len(differences) > 1:
-            lines.append(f"{len(differences):,} of the first {compared:,} runs differ")
-    if len(iso_runs) != len(chronos_runs):
-        lines.append(f"iso makes {len(iso_runs):,} runs and Chronos {len(chronos_runs):,}")
-    if not lines:
-        first = "both never run" if compared == 0 else f"the first {compared:,} runs are the same in both"
-        lines.append(first)
+        if len(result.differences) > 1:
+            lines.append(f"{len(result.differences):,} of the first {result.compared:,} runs differ")
+    if result.iso_runs != result.chronos_runs:
+        lines.append(f"iso makes {result.iso_runs:,} runs and Chronos {result.chronos_runs:,}")
+    if result.same:
+        same = f"the first {result.compared:,} runs are the same in both"
+        lines.append("both never run" if result.compared == 0 else same)
     return lines
 
 
 def _hint(hint: str | None) -> str:
     return f" ({hint})" if hint else ""
-
-
-def _runs_of(schedule: Schedule, *, chained: bool) -> list[datetime] | None:
-    from isorepeat.errors import ScheduleError
-
-    try:
-        occurrences = schedule.occurrences(mode="chained") if chained else iter(schedule)
-        return list(itertools.islice(occurrences, COMPARED_RUNS))
-    except ScheduleError:  # the chronos dialect's period that does not move forward
-        return None
-
-
-def _why(
-    iso: Schedule,
-    chronos: Schedule,
-    k: int,
-    iso_runs: list[datetime],
-    chronos_runs: list[datetime],
-    now: datetime,
-) -> str:
-    """Why run k differs: the start, a month end, a DST gap, or else Joda's chained arithmetic."""
-    mine, theirs = iso_runs[k], chronos_runs[k]
-    period = chronos.period
-    if k == 0:
-        return _why_start(iso, mine, theirs, now)
-    if (period.years or period.months) and theirs.day < mine.day and theirs.time() == mine.time():
-        return (
-            f"Chronos adds {period} to the previous run (chained), so after a short month the day "
-            f"stays at the {_ordinal(theirs.day)}; iso counts every run from the start (anchored), "
-            f"so the {_ordinal(iso_runs[0].day)} comes back"
-        )
-    if not period.is_fixed and theirs.time() != mine.time():
-        return (
-            f"Chronos goes on from the wall time of the run before ({_clock(chronos_runs[k - 1])}), "
-            f"which a DST change moved; iso keeps the start's wall time {_clock(iso_runs[0])} "
-            "(anchored)"
-        )
-    return (
-        f"Chronos adds {period} to the previous run with Joda's arithmetic (chained); iso counts "
-        "every run from the start (anchored)"
-    )
-
-
-def _why_start(iso: Schedule, mine: datetime, theirs: datetime, now: datetime) -> str:
-    if iso.start is None:
-        return "Chronos puts an empty start into effect one second before now; iso at now"
-    if theirs.replace(tzinfo=None) == mine.replace(tzinfo=None):
-        if _zone_name(theirs) == _zone_name(mine):
-            return (
-                f"{_clock(mine)} happens twice in {_zone_name(mine)} that night: Chronos takes the "
-                f"offset {_offset(theirs)} by Joda's rule (the offset in force at the instant "
-                f"written), iso {_offset(mine)} (S25: the offset written if valid, else the "
-                "earlier); write the offset you mean"
-            )
-        return (
-            f"Chronos reads the start's wall time in {_zone_name(theirs)}, iso in "
-            f"{_zone_name(mine)}: give the zone with --tz"
-        )
-    if theirs.microsecond == mine.microsecond // 1000 * 1000 and theirs.microsecond != mine.microsecond:
-        return "Chronos keeps milliseconds: it drops the rest of the start's fraction (IR208)"
-    return "Chronos places the start in its zone by Joda's rules (CHRONOS.md §2), iso by S23-S25"
-
-
-def _zone_name(moment: datetime) -> str:
-    name = moment.tzname()
-    key = getattr(moment.tzinfo, "key", None)
-    return key if isinstance(key, str) else (name or "UTC")
-
-
-def _offset(moment: datetime) -> str:
-    return moment.isoformat()[-6:]
-
-
-def _clock(moment: datetime) -> str:
-    return moment.strftime("%H:%M:%S")
-
-
-def _ordinal(day: int) -> str:
-    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
