@@ -35,9 +35,9 @@ from isorepeat import (
     simulate_fleet,
 )
 from isorepeat.chronos import Diagnostic, Source
+from tests.paths import DATA
 
 UTC = timezone.utc
-DATA = Path(__file__).parent / "data"
 WITH_PARENTS = DATA / "hooks" / "positive" / "joblist-with-parents.json"
 
 

@@ -22,10 +22,11 @@ from typing import Any
 import pytest
 
 from isorepeat.cli.app import main
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
-DATA = Path(__file__).resolve().parent / "data" / "hooks"
+DATA = paths.DATA / "hooks"
 POSITIVE = sorted((DATA / "positive").glob("*.json"))
 NEGATIVE_DIR = DATA / "negative"
 

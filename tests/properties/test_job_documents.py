@@ -32,12 +32,12 @@ from hypothesis import strategies as st
 from isorepeat.chronos import Diagnostic, Source, check_jobs
 from isorepeat.chronos.diagnostics import CODES
 from isorepeat.cli.app import main
+from tests.paths import DATA, SHARED
 
 from .strategies import HARD_SCHEDULES, SETTINGS, fast_shape_texts, mutations, schedules
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS_DIR = ROOT / "tests" / "data" / "corpus"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_DIR = DATA / "corpus"
+SHARED_CORPUS = SHARED / "corpus"
 CORPUS: dict[str, str] = {
     path.name: path.read_text(encoding="utf-8") for path in sorted(CORPUS_DIR.glob("*.json"))
 }

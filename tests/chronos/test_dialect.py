@@ -1,6 +1,6 @@
 """The chronos dialect beyond the vectors (SEMANTICS S34, S35; CHRONOS.md §1-§3).
 
-The vectors (test_chronos_vectors.py) say what Chronos returns; these tests pin what isorepeat
+The vectors (test_vectors.py) say what Chronos returns; these tests pin what isorepeat
 adds: where an error points, the Joda arithmetic of anchored occurrences, chained evaluation in
 both dialects, and the argument checks.
 """

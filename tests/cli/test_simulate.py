@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from isorepeat.cli.app import main
+from tests.paths import DOCS
 
 JOBS = [
     {"name": "export", "schedule": "R/2026-03-01T00:00:00Z/PT20M"},
@@ -384,7 +385,7 @@ def test_progress_only_on_a_terminal(
     assert "simulating" not in out
 
 
-DOCS_PAGE = Path(__file__).parent.parent / "docs" / "simulate.rst"
+DOCS_PAGE = DOCS / "simulate.rst"
 
 
 def test_the_docs_page_example_runs(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone, tzinfo
-from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -27,9 +26,11 @@ from isorepeat.chronos import (
     simulate_head,
 )
 from isorepeat.chronos.dialect import parse_chronos
+from tests import paths
+from tests.paths import CHRONOS_VECTORS
 
-DATA: Final = Path(__file__).parent / "data" / "chronos_vectors.json"
-SHARED: Final = Path(__file__).parents[2] / "shared" / "vectors" / "chronos_vectors.json"
+DATA: Final = CHRONOS_VECTORS
+SHARED: Final = paths.SHARED / "vectors" / "chronos_vectors.json"
 VECTORS: Final[list[dict[str, Any]]] = json.loads(DATA.read_text(encoding="utf-8"))
 SIMULATION_OPS: Final = frozenset({"iter_2x", "register_2x", "sim_head", "api_post_head"})
 CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"

@@ -13,7 +13,6 @@ import pickle
 import re
 from datetime import datetime, timedelta, timezone
 from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
 import pytest
@@ -33,8 +32,9 @@ from isorepeat.chronos.zones import (
 from isorepeat.duration import NS_PER_SECOND
 from isorepeat.notes import Note
 from isorepeat.zones import UTC_ZONE
+from tests.paths import CHRONOS_VECTORS
 
-DATA: Final = Path(__file__).parent / "data" / "chronos_vectors.json"
+DATA: Final = CHRONOS_VECTORS
 VECTORS: Final[list[dict[str, Any]]] = json.loads(DATA.read_text(encoding="utf-8"))
 JANUARY: Final = datetime(2016, 1, 15, 12, tzinfo=timezone.utc)
 JULY: Final = datetime(2016, 7, 15, 12, tzinfo=timezone.utc)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import pickle
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any, Final, Literal
 
 import pytest
@@ -20,8 +19,9 @@ import isorepeat
 from isorepeat import ScheduleError
 from isorepeat.chronos.dialect import parse_chronos
 from isorepeat.chronos.skip import ChronosFailure, skip_forward
+from tests.paths import CHRONOS_VECTORS
 
-DATA: Final = Path(__file__).parent / "data" / "chronos_vectors.json"
+DATA: Final = CHRONOS_VECTORS
 VECTORS: Final[list[dict[str, Any]]] = json.loads(DATA.read_text(encoding="utf-8"))
 VERSION_OF_OP: Final[dict[str, Literal["2", "3"]]] = {"skip_head": "3", "skip_2x": "2"}
 UTC: Final = timezone.utc

@@ -1,0 +1,17 @@
+"""Where the tests find their files, wherever a test module sits under tests/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+TESTS: Final = Path(__file__).resolve().parent
+"""tests/ itself."""
+ROOT: Final = TESTS.parent
+"""The checkout: README.md, pyproject.toml, .pre-commit-hooks.yaml, .ci/."""
+DOCS: Final = ROOT / "docs"
+DATA: Final = TESTS / "data"
+"""tests/data: the Chronos vectors, the hook fixtures, the corpus of real job files."""
+CHRONOS_VECTORS: Final = DATA / "chronos_vectors.json"
+SHARED: Final = ROOT.parent / "shared"
+"""The shared folder beside the project in development (vectors, corpus); absent elsewhere."""
