@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from isorepeat._types import Dialect, Disambiguate
+from isorepeat._types import Disambiguate
 from isorepeat.describe import describe
+from isorepeat.dialects import Dialect, EffectiveStart, Mode, dialect_named, dialect_names, parse, register
 from isorepeat.duration import Duration
-from isorepeat.errors import ScheduleError
-from isorepeat.grammar import parse
+from isorepeat.errors import ScheduleError, UnrepresentableError, WalkLimitError
 from isorepeat.notes import Note
-from isorepeat.schedule import Schedule
+from isorepeat.schedule import Runs, Schedule
 from isorepeat.simulate import Catchup, Count, Policy, Run, Skipped, SkipReason, simulate
 
 if TYPE_CHECKING:
@@ -41,6 +41,13 @@ __all__ = [
     "Duration",
     "Note",
     "Schedule",
+    "Runs",
+    # dialects
+    "Dialect",
+    "EffectiveStart",
+    "register",
+    "dialect_named",
+    "dialect_names",
     # describing
     "describe",
     # simulating
@@ -61,9 +68,11 @@ __all__ = [
     "Span",
     # errors
     "ScheduleError",
+    "UnrepresentableError",
+    "WalkLimitError",
     # policies
-    "Dialect",
     "Disambiguate",
+    "Mode",
     "Catchup",
     "Count",
     "SkipReason",

@@ -82,8 +82,8 @@ def schedule_of(job: FleetJob, setting: Setting) -> tuple[Schedule, Policy] | st
 
     A job's own epsilon replaces the policy's window when the policy has one (Chronos 2.x).
     """
+    from isorepeat.dialects import parse
     from isorepeat.errors import ScheduleError
-    from isorepeat.grammar import parse
 
     assert job.schedule is not None
     try:
@@ -216,8 +216,8 @@ def _in_utc(schedule: Schedule, policy: Policy, end: datetime) -> tuple[Schedule
     of ``Timeline.datetimes``): a week of a PT1M job in Berlin takes 4 ms instead of 20. Near
     the year 9999 the zone's own end of time (S40) may come first: the series stays in its zone.
     """
-    from isorepeat.schedule import instant_of, trusted_schedule
-    from isorepeat.zones import UTC_ZONE
+    from isorepeat.schedule import trusted_schedule
+    from isorepeat.zones import UTC_ZONE, instant_of
 
     first = schedule.start
     if first is None or first.tzinfo is timezone.utc or end.year >= _LAST_YEAR:
@@ -227,7 +227,13 @@ def _in_utc(schedule: Schedule, policy: Policy, end: datetime) -> tuple[Schedule
             return schedule, policy
     instant = instant_of(first, "start")  # a chronos start is whole milliseconds: exact
     rebased = trusted_schedule(
-        schedule.repetitions, schedule.period, instant, instant, UTC_ZONE, "compatible", dialect="chronos"
+        schedule.repetitions,
+        schedule.period,
+        instant,
+        instant,
+        UTC_ZONE,
+        "compatible",
+        dialect=schedule.dialect_spec,
     )
     return rebased, policy
 

@@ -11,8 +11,9 @@ from datetime import date
 from typing import Final
 
 from isorepeat._types import Disambiguate, Nanos
-from isorepeat.datetimes import EPOCH_ORDINAL, NS_PER_DAY
+from isorepeat.datetimes import EPOCH_ORDINAL
 from isorepeat.duration import Duration
+from isorepeat.units import NS_PER_DAY
 from isorepeat.zones import Zone, instant_from_wall
 
 __all__ = ["MAX_INSTANT", "MIN_INSTANT", "add_calendar", "advance", "days_in_month", "is_representable"]

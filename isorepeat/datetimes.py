@@ -14,15 +14,9 @@ from datetime import date, timedelta
 from typing import Final
 
 from isorepeat._types import Nanos
-from isorepeat.duration import (
-    NS_PER_HOUR,
-    NS_PER_MINUTE,
-    NS_PER_SECOND,
-    check_ascii_digits,
-    describe_char,
-    read_fraction,
-)
+from isorepeat.duration import check_ascii_digits, describe_char, read_fraction
 from isorepeat.errors import fail
+from isorepeat.units import NS_PER_DAY, NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND
 
 __all__ = [
     "EPOCH_ORDINAL",
@@ -35,7 +29,6 @@ __all__ = [
     "wall_from_fields",
 ]
 
-NS_PER_DAY: Final = 24 * NS_PER_HOUR
 EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 assert EPOCH_ORDINAL == 719_163
 

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
+from isorepeat.chain import chains_as_anchored
+from isorepeat.datetimes import format_offset
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError
 from isorepeat.schedule import Schedule
@@ -45,8 +47,8 @@ def describe(schedule: Schedule, /) -> str:
     """The schedule in plain language: period, count, start and last run.
 
     A schedule with an empty start (S6) starts "when it is put into effect"; ``resolve(now)``
-    it first to name the moment. A Chronos-dialect schedule is described as Chronos runs it
-    (chained, S35): its last run is where the chain ends.
+    it first to name the moment. A schedule is described as its dialect runs it: a chronos
+    schedule chained (S35), so its last run is where the chain ends.
 
     >>> from isorepeat import describe, parse
     >>> describe(parse("R10/2012-10-01T05:52:00Z/PT2S"))
@@ -69,7 +71,7 @@ def describe(schedule: Schedule, /) -> str:
     >>> describe(parse("R5/2012-01-31T00:00:00Z/P1M", dialect="chronos"))
     'every month, 5 times, from 31 Jan 2012 00:00:00 UTC, last run 29 May 2012 00:00:00 UTC'
     """
-    repetitions = schedule.repetitions
+    repetitions = schedule.run_count  # what R<n> counts is the dialect's
     if repetitions == 0:
         return "never runs (R0)"
     start = schedule.start
@@ -82,7 +84,7 @@ def describe(schedule: Schedule, /) -> str:
         return f"once, at {_moment(start)}"
     text = f"{_every(schedule)}, {_count(schedule, repetitions)}, from {_moment(start)}"
     if repetitions is not None:
-        last = _last(schedule, repetitions)
+        last = _last(schedule)
         if last is not None:
             text += f", last run {_moment(last, start)}"
     return text
@@ -97,7 +99,7 @@ def _put_into_effect(schedule: Schedule) -> str:
 
 def _every(schedule: Schedule) -> str:
     period = schedule.period
-    if not _moves_forward(period):
+    if not period.moves_forward:
         # Only the chronos dialect has these with n >= 2 (IR207; the iso dialect rejects them, S14).
         return f"with the period {period}, which does not move forward"
     words = _unit_words(period)
@@ -110,45 +112,35 @@ def _count(schedule: Schedule, repetitions: int | None) -> str:
     if repetitions is None:
         return "for ever"
     text = f"{repetitions:,} times"
+    if not _countable(schedule):
+        return text
     try:
         runs = len(schedule)
-    except ScheduleError:  # a Chronos period that does not move forward has no timeline
+    except ScheduleError:  # a period that does not move forward has no anchored series (IR207)
         return text
     if runs < repetitions:
         text += f" ({runs:,} before the end of the year 9999)"
     return text
 
 
-def _last(schedule: Schedule, repetitions: int) -> datetime | None:
-    """The last run; ``None`` when it cannot be named (see ``_CHAINED_WALK_LIMIT``), or when
-    ``disambiguate="raise"`` rejects it (S24)."""
+def _last(schedule: Schedule) -> datetime | None:
+    """The last run in the dialect's mode; ``None`` when it cannot be named (a chain longer than
+    ``_CHAINED_WALK_LIMIT``), or when ``disambiguate="raise"`` rejects it (S24)."""
+    if not _countable(schedule):
+        return None
     try:
-        if schedule.dialect != "chronos":
-            return schedule.last
-        if repetitions <= _CHAINED_WALK_LIMIT:
-            last = None
-            for last in schedule.occurrences(mode="chained"):  # noqa: B007 - the loop finds the last
-                pass
-            return last
-        if schedule.period.is_fixed and _moves_forward(schedule.period):
-            return schedule.last  # chained and anchored agree when no calendar unit clamps
+        return schedule.last
     except ScheduleError:
-        pass
-    return None
+        return None
 
 
-def _moves_forward(period: Duration) -> bool:
-    fields = (
-        period.years,
-        period.months,
-        period.weeks,
-        period.days,
-        period.hours,
-        period.minutes,
-        period.seconds,
-        period.nanoseconds,
-    )
-    return min(fields) >= 0 and not period.is_zero
+def _countable(schedule: Schedule) -> bool:
+    """Whether the last run is cheap to find: anchored (O(1)), or a chain of at most
+    ``_CHAINED_WALK_LIMIT`` runs."""
+    count = schedule.run_count
+    if schedule.mode == "anchored" or chains_as_anchored(schedule.period):
+        return True
+    return count is not None and count <= _CHAINED_WALK_LIMIT
 
 
 def _amount(period: Duration) -> str:
@@ -186,17 +178,9 @@ def _zone_label(moment: datetime) -> str:
     """``UTC``, ``UTC+05:30``, or ``Europe/Berlin (UTC+01:00)``: the zone and its offset then."""
     delta = moment.utcoffset()
     assert delta is not None  # occurrences are aware datetimes (S31)
-    offset = _format_offset(delta.days * 86_400 + delta.seconds)
+    seconds = delta.days * 86_400 + delta.seconds
     zone = resolve_tz(moment.tzinfo)
     key = None if zone is None else zone.key
     if key is None:
-        return "UTC" if offset == "+00:00" else f"UTC{offset}"
-    return f"{key} (UTC{offset})"
-
-
-def _format_offset(seconds: int) -> str:
-    sign = "-" if seconds < 0 else "+"
-    minutes, second = divmod(abs(seconds), 60)
-    hour, minute = divmod(minutes, 60)
-    text = f"{sign}{hour:02d}:{minute:02d}"
-    return f"{text}:{second:02d}" if second else text
+        return "UTC" if not seconds else f"UTC{format_offset(seconds)}"
+    return f"{key} (UTC{format_offset(seconds) if seconds else '+00:00'})"

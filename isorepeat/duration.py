@@ -13,15 +13,12 @@ from typing import Final, Literal, TypeAlias, final
 
 from isorepeat._types import Nanos
 from isorepeat.errors import fail
+from isorepeat.units import NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND
 
 __all__ = ["Duration"]
 
 FractionUnit: TypeAlias = Literal["H", "M", "S"]
 
-NS_PER_SECOND: Final = 1_000_000_000
-NS_PER_MINUTE: Final = 60 * NS_PER_SECOND
-NS_PER_HOUR: Final = 60 * NS_PER_MINUTE
-assert NS_PER_HOUR == 3_600_000_000_000
 
 _UNIT_NS: Final[dict[str, int]] = {"H": NS_PER_HOUR, "M": NS_PER_MINUTE, "S": NS_PER_SECOND}
 # A 9-digit fraction of an hour is a whole number of units of 3,600 ns (0.000000001 h = 3.6 µs),
@@ -136,6 +133,23 @@ class Duration:
     def is_zero(self) -> bool:
         """True when every field is zero (``PT0S``, ``P0D``)."""
         return not (self.total_months or self.total_days or self.elapsed_nanoseconds)
+
+    @property
+    def moves_forward(self) -> bool:
+        """True when every occurrence of the period lands later than the one before, from any start.
+
+        The one definition, used by the queries, ``describe`` and ``check``'s IR207: no field is
+        negative and one is positive. (Only the chronos dialect has periods with a negative field;
+        the iso grammar rejects them, S15, and a zero period with more than one run, S14.)
+
+        >>> Duration.parse("P1M").moves_forward, Duration.parse("PT0S").moves_forward
+        (True, False)
+        """
+        return (
+            min(self.years, self.months, self.weeks, self.days, self.hours, self.minutes, self.seconds) >= 0
+            and self.nanoseconds >= 0
+            and not self.is_zero
+        )
 
     @property
     def total_months(self) -> int:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import NoReturn, final
 
-__all__ = ["ScheduleError"]
+__all__ = ["ScheduleError", "UnrepresentableError", "WalkLimitError"]
 
 
-@final
 class ScheduleError(ValueError):
     """A schedule, duration, date-time or zone that isorepeat cannot accept (S1).
 
@@ -45,6 +44,31 @@ class ScheduleError(ValueError):
         return "\n".join(lines)
 
 
+@final
+class UnrepresentableError(ScheduleError):
+    """A schedule the engine accepts that isorepeat cannot represent (a year outside 0001-9999,
+    an offset with a fraction of a second): the kind of the error, as data, not words (S34, S40).
+
+    >>> from isorepeat import parse
+    >>> try:
+    ...     parse("R/20000-01-01T00:00:00Z/P1D", dialect="chronos")
+    ... except UnrepresentableError as err:
+    ...     print(err.message)
+    the year 20000 is outside 0001-9999: Chronos accepts this; isorepeat cannot represent it
+    """
+
+
+@final
+class WalkLimitError(ScheduleError):
+    """A chained query that would walk more runs than its bound (:data:`isorepeat.chain.WALK_LIMIT`):
+    chained runs have no closed form, so reaching a far moment means walking every run before it."""
+
+
 def fail(message: str, text: str, column: int, hint: str | None = None) -> NoReturn:
     """Raise a :class:`ScheduleError`; grammar code reads better with a verb."""
     raise ScheduleError(message, text, column, hint)
+
+
+def unrepresentable(message: str, text: str, column: int, hint: str | None = None) -> NoReturn:
+    """Raise an :class:`UnrepresentableError`: the engine accepts this, isorepeat cannot hold it."""
+    raise UnrepresentableError(message, text, column, hint)

@@ -9,24 +9,17 @@ reference (a property test checks the two agree).
 
 from __future__ import annotations
 
+import functools
 import re
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from typing import Final, final
 
-from isorepeat._types import DIALECTS, DISAMBIGUATIONS, Dialect, Disambiguate, Nanos
+from isorepeat._types import DISAMBIGUATIONS, Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MIN_INSTANT, advance, is_representable
-from isorepeat.datetimes import (
-    EPOCH_ORDINAL,
-    NS_PER_DAY,
-    ParsedDateTime,
-    format_wall,
-    parse_datetime,
-)
+from isorepeat.datetimes import EPOCH_ORDINAL, ParsedDateTime, format_wall, parse_datetime
+from isorepeat.dialects import Dialect, dialect_named
 from isorepeat.duration import (
     MAX_TEXT_LENGTH,
-    NS_PER_HOUR,
-    NS_PER_MINUTE,
-    NS_PER_SECOND,
     Duration,
     check_ascii_digits,
     describe_char,
@@ -35,6 +28,7 @@ from isorepeat.duration import (
 )
 from isorepeat.errors import ScheduleError, fail
 from isorepeat.schedule import End, Schedule, duration_of, trusted_schedule
+from isorepeat.units import NS_PER_DAY, NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND, NS_PER_US
 from isorepeat.zones import (
     UTC_ZONE,
     FixedZone,
@@ -47,58 +41,14 @@ from isorepeat.zones import (
     zone_from_name,
 )
 
-__all__ = ["parse"]
-
-_MICROSECOND: Final = 1000
+__all__ = ["read_iso"]
 
 
-def parse(
-    text: str,
-    /,
-    *,
-    tz: tzinfo | str | None = None,
-    dialect: Dialect = "iso",
-    disambiguate: Disambiguate = "compatible",
-    jvm_zone: str | None = None,
-    now: datetime | None = None,
-) -> Schedule:
-    """Parse an ISO 8601 repeating interval into a :class:`Schedule`; ``str`` is its inverse.
-
-    ``tz`` is the schedule time zone (S22): an IANA name, ``"UTC"``, an offset such as
-    ``"+05:30"``, or a tzinfo (``ZoneInfo``, ``timezone``, pytz, dateutil). With a zone, the
-    start's wall-clock fields are kept and its own offset is discarded (S23). ``disambiguate``
-    places wall times in gaps and overlaps (S24).
-
-    ``dialect="chronos"`` reads the text as the Chronos server does (S34): ``tz`` is its
-    ``scheduleTimeZone`` (a string), ``jvm_zone`` the JVM's default zone for starts without an
-    offset (UTC by default), and ``now`` the clock an empty start is read from (``now - 1 s``).
-    In the iso dialect ``now`` resolves an empty start (S6) and ``jvm_zone`` is not taken.
-
-    >>> parse("R5/2026-01-31T09:00:00/P1M", tz="Europe/Berlin")
-    Schedule.parse('R5/2026-01-31T09:00:00+01:00[Europe/Berlin]/P1M')
-    >>> parse("R5/2026-01-31T09:00:00Z/P1.5D")
-    Traceback (most recent call last):
-      ...
-    isorepeat.errors.ScheduleError: a fractional day has no fixed length across DST; use hours
-      R5/2026-01-31T09:00:00Z/P1.5D
-                                ^
-    hint: write PT36H
+def read_iso(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate) -> Schedule:
+    """The iso dialect's reader (:func:`isorepeat.parse` with ``dialect="iso"``, S4-S26).
 
     :raises ScheduleError: for any text that is not a valid schedule, or an unknown zone.
     """
-    if type(text) is not str:
-        msg = f"parse() takes the schedule as a str, not {type(text).__name__}"
-        raise TypeError(msg)
-    if dialect != "iso":
-        if dialect not in DIALECTS:
-            msg = f"dialect must be one of {', '.join(map(repr, DIALECTS))}, not {dialect!r}"
-            raise ValueError(msg)
-        return _parse_chronos(text, tz, disambiguate, jvm_zone, now)
-    if jvm_zone is not None:
-        msg = "jvm_zone applies to the chronos dialect only; the iso dialect reads offset-less starts in tz"
-        raise ValueError(msg)
-    if now is not None:
-        return parse(text, tz=tz, disambiguate=disambiguate).resolve(now)
     if disambiguate != "compatible" and disambiguate not in DISAMBIGUATIONS:
         msg = f"disambiguate must be one of {', '.join(map(repr, DISAMBIGUATIONS))}, not {disambiguate!r}"
         raise ValueError(msg)
@@ -111,22 +61,10 @@ def parse(
     return _Parser(text, zone, tz, disambiguate).parse()
 
 
-def _parse_chronos(
-    text: str,
-    tz: tzinfo | str | None,
-    disambiguate: Disambiguate,
-    jvm_zone: str | None,
-    now: datetime | None,
-) -> Schedule:
-    from isorepeat.chronos.dialect import parse_chronos
-
-    if disambiguate != "compatible":
-        msg = "the chronos dialect resolves gaps and overlaps as Joda-Time does; disambiguate is for iso"
-        raise ValueError(msg)
-    if tz is not None and not isinstance(tz, str):
-        msg = f"the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not {type(tz).__name__}"
-        raise TypeError(msg)
-    return parse_chronos(text, tz=tz, jvm_zone=jvm_zone, now=now)
+@functools.cache
+def _iso() -> Dialect:
+    """The iso dialect, looked up once (it is registered by ``iso.py``, which imports this module)."""
+    return dialect_named("iso")
 
 
 # The common shape in one expression: R[n]/YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm][[Zone]]/P...
@@ -196,8 +134,7 @@ def _fast_parse(
     minutes = int(p_minutes) if p_minutes else 0
     seconds = int(p_seconds) if p_seconds else 0
     if not (years or months or weeks or days) and (
-        hours * NS_PER_HOUR + minutes * NS_PER_MINUTE + seconds * NS_PER_SECOND + period_fraction
-        < _MICROSECOND
+        hours * NS_PER_HOUR + minutes * NS_PER_MINUTE + seconds * NS_PER_SECOND + period_fraction < NS_PER_US
     ):
         return None  # S14: zero (allowed with R0 and R1) or sub-microsecond: the careful parser decides
     period = trusted_duration(
@@ -217,7 +154,9 @@ def _fast_parse(
         instant = wall - (offset or 0) * NS_PER_SECOND
         if not _SAFE_MIN <= instant <= _SAFE_MAX:
             return None
-        return trusted_schedule(repetitions, period, instant, wall, _fixed_zone(offset or 0), disambiguate)
+        return trusted_schedule(
+            repetitions, period, instant, wall, _fixed_zone(offset or 0), disambiguate, dialect=_iso()
+        )
     placed_zone, instant, wall = _place(
         text,
         zone,
@@ -231,15 +170,15 @@ def _fast_parse(
         match.start(8) if zone_name is not None else None,
     )
     return trusted_schedule(
-        repetitions, period, instant, wall, placed_zone, disambiguate, _tz_attribute(zone, tz, placed_zone)
+        repetitions,
+        period,
+        instant,
+        wall,
+        placed_zone,
+        disambiguate,
+        _tz_attribute(zone, tz, placed_zone),
+        dialect=_iso(),
     )
-
-
-def _period_ok(period: Duration, repetitions: int | None) -> bool:
-    """S14: a zero period only with R0 or R1; none shorter than a microsecond."""
-    if period.is_zero:
-        return repetitions in (0, 1)
-    return not (period.is_fixed and period.elapsed_nanoseconds < _MICROSECOND)
 
 
 @final
@@ -268,7 +207,15 @@ class _Parser:
             self._check_period(period, repetitions, period_column)
             zone = self.zone
             return Schedule(
-                repetitions, period, None, None, zone, self._tz_of(zone), "iso", self.disambiguate
+                repetitions,
+                period,
+                None,
+                None,
+                zone,
+                self._tz_of(zone),
+                _iso(),
+                self.disambiguate,
+                _start_written=False,
             )
         if _starts_period(text, pos):
             return self._duration_first(repetitions, pos)
@@ -294,7 +241,7 @@ class _Parser:
             self._expect_end(pos, "the period")
             self._check_period(period, repetitions, period_column)
             return Schedule(
-                repetitions, period, instant, wall, zone, self._tz_of(zone), "iso", self.disambiguate
+                repetitions, period, instant, wall, zone, self._tz_of(zone), _iso(), self.disambiguate
             )
         return self._interval(repetitions, start, zone, instant, wall, pos)
 
@@ -336,7 +283,16 @@ class _Parser:
             self._check_period(period, repetitions, period_column)
             zone = self.zone
             return Schedule(
-                repetitions, period, None, None, zone, self._tz_of(zone), "iso", self.disambiguate, "cycle"
+                repetitions,
+                period,
+                None,
+                None,
+                zone,
+                self._tz_of(zone),
+                _iso(),
+                self.disambiguate,
+                "cycle",
+                _start_written=False,
             )
         if text[pos] != "/":
             self._unexpected(pos, "after the period")
@@ -369,7 +325,7 @@ class _Parser:
             first_wall,
             zone,
             self._tz_of(zone),
-            "iso",
+            _iso(),
             self.disambiguate,
             "end",
             End(instant, wall),
@@ -404,7 +360,7 @@ class _Parser:
         elapsed = end_instant - instant
         if elapsed <= 0:
             fail("the end is not after the start", text, end.start)
-        if elapsed < _MICROSECOND:
+        if elapsed < NS_PER_US:
             fail("the interval is shorter than the microsecond resolution of datetime", text, end.start)
         end_wall = end_instant + end_zone.offset_at(end_instant) * NS_PER_SECOND
         return Schedule(
@@ -414,7 +370,7 @@ class _Parser:
             wall,
             zone,
             self._tz_of(zone),
-            "iso",
+            _iso(),
             self.disambiguate,
             "interval",
             End(end_instant, end_wall),
@@ -478,7 +434,7 @@ class _Parser:
                 column,
                 "write R1 for a single run",
             )
-        if not period.is_zero and period.is_fixed and period.elapsed_nanoseconds < _MICROSECOND:
+        if not period.is_zero and period.is_fixed and period.elapsed_nanoseconds < NS_PER_US:
             fail("the period is shorter than the microsecond resolution of datetime", self.text, column)
 
     def _expect_end(self, pos: int, what: str) -> None:

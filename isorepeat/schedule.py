@@ -1,7 +1,9 @@
-"""Schedule: the immutable value of an ISO 8601 repeating interval, and its text (S20, S21).
+"""Schedule: the immutable value of an ISO 8601 repeating interval, and its queries (S20, S27-S35).
 
-The grammar that builds it lives in ``grammar.py``; this module holds the value, its canonical
-and Chronos forms, ``resolve`` (S6, S18), and the occurrence queries, which ``timeline.py`` answers.
+Shaped like this: the value knows its dialect (:mod:`isorepeat.dialects`), which says how it
+prints, counts and runs; the occurrence arithmetic is ``timeline.py`` (anchored, O(1)/O(log k))
+and ``chain.py`` (chained, walked once). Every query takes ``mode=`` and defaults to the
+dialect's own, so a chronos schedule answers what Chronos runs. Nothing here names a dialect.
 """
 
 from __future__ import annotations
@@ -9,50 +11,37 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone, tzinfo
-from typing import Final, Literal, NoReturn, TypeAlias, final
+from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import islice
+from typing import TYPE_CHECKING, Final, NoReturn, final
 
-from isorepeat._types import DIALECTS, Dialect, Disambiguate, Nanos
-from isorepeat.calendar import advance
-from isorepeat.datetimes import (
-    format_offset,
-    format_wall,
-)
-from isorepeat.duration import (
-    NS_PER_HOUR,
-    NS_PER_MINUTE,
-    NS_PER_SECOND,
-    Duration,
-)
-from isorepeat.errors import ScheduleError, fail
+from isorepeat._types import Disambiguate, Nanos
+from isorepeat.chain import WALK_LIMIT, Chain, WalkLimit, chains_as_anchored
+from isorepeat.dialects import Dialect, Form, Mode, dialect_named
+from isorepeat.duration import Duration
+from isorepeat.errors import ScheduleError, WalkLimitError, fail
 from isorepeat.notes import Note
 from isorepeat.timeline import Timeline
-from isorepeat.zones import (
-    UTC_ZONE,
-    FixedZone,
-    WallTimeError,
-    Zone,
-)
+from isorepeat.units import NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND, NS_PER_US
+from isorepeat.zones import UTC_ZONE, FixedZone, WallTimeError, Zone, instant_of, offset_seconds
+
+if TYPE_CHECKING:
+    from isorepeat.dialects import Options
 
 __all__ = [
     "End",
+    "Form",
+    "Mode",
+    "Runs",
     "Schedule",
     "duration_of",
-    "format_joda_period",
-    "format_joda_start",
-    "instant_of",
     "trusted_schedule",
 ]
 
-Mode: TypeAlias = Literal["anchored", "chained"]
-"""How occurrences follow each other: from the start (S27), or each from the last (S35)."""
-Form: TypeAlias = Literal["start", "interval", "end", "cycle"]
-"""Which ISO form was written: ``R/start/P``, ``R/start/end`` (S16), ``R/P/end`` (S17), ``R/P`` (S18)."""
-
-_MICROSECOND: Final = 1000
-_EPOCH_UTC: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MODES: Final = ("anchored", "chained")
 
 
+@final
 @dataclass(frozen=True, slots=True)
 class End:
     """The end of ``R/start/end`` (S16) or the anchor of ``R/P/end`` (S17)."""
@@ -63,12 +52,31 @@ class End:
 
 
 @final
+@dataclass(frozen=True, slots=True)
+class Runs:
+    """The next runs after a moment (:meth:`Schedule.runs_after`), and what is left after them.
+
+    ``remaining`` counts the runs after these: ``None`` for a series that goes on for ever, 0 when
+    it ended (at n, or at the year 9999, S40). In chained mode a finite series counts the runs
+    ``R<n>`` allows (the year 9999 may end it sooner).
+    """
+
+    runs: tuple[datetime, ...]
+    remaining: int | None
+
+    @property
+    def ended(self) -> bool:
+        """True when no run follows these."""
+        return self.remaining == 0
+
+
+@final
 @dataclass(frozen=True, slots=True, repr=False)
 class Schedule:
     """An ISO 8601 repeating interval, ``R[n]/<start>/<period>`` (SEMANTICS §1).
 
     Immutable and hashable; equality is structural on the canonical form (``str``), never
-    "the same occurrences". Build one with :func:`parse` (or :meth:`Schedule.parse`).
+    "the same occurrences". Build one with :func:`isorepeat.parse` (or :meth:`Schedule.parse`).
 
     >>> s = Schedule.parse("R10/2012-10-01T05:52:00Z/PT2S")
     >>> s
@@ -78,24 +86,27 @@ class Schedule:
     """
 
     repetitions: int | None
-    """``None`` for ``R`` (infinite), else n >= 0 (S5)."""
+    """``None`` for ``R`` (infinite), else n >= 0 (S5), as written: :attr:`run_count` is what it counts."""
     period: Duration
     _start: Nanos | None
     _start_wall: Nanos | None
     _zone: Zone | None
     tz: tzinfo | None = field(default=None, compare=False)
     """The schedule time zone as given (argument or RFC 9557 suffix); ``None``: the start's offset."""
-    dialect: Dialect = "iso"
+    _dialect: Dialect = field(default_factory=lambda: dialect_named("iso"))
     disambiguate: Disambiguate = "compatible"
     """The policy for wall times in gaps and overlaps (S24)."""
     _form: Form = "start"
     _end: End | None = None
     notes: tuple[Note, ...] = field(default=(), compare=False)
     """Findings that are not errors, such as ``PST`` read as Los Angeles time (chronos, S34)."""
-    _jvm_zone: str | None = field(default=None, compare=False)
-    # The chronos dialect's JVM zone, when the start was read in it (for repr).
-    # The occurrence arithmetic, built on the first query: the only slot written after __init__.
+    _options: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    # The dialect options the text was read with (jvm_zone, version), for repr and the dialect.
+    _start_written: bool = field(default=True, compare=False)
+    # False when the start was empty or absent as written (what R<n> counts may depend on it).
+    # The occurrence arithmetic, built on the first query: the only slots written after __init__.
     _timeline: Timeline | None = field(default=None, init=False, repr=False, compare=False)
+    _chain: Chain | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -106,17 +117,79 @@ class Schedule:
         /,
         *,
         tz: tzinfo | str | None = None,
-        dialect: Dialect = "iso",
+        dialect: str | Dialect = "iso",
         disambiguate: Disambiguate = "compatible",
-        jvm_zone: str | None = None,
         now: datetime | None = None,
+        **options: object,
     ) -> Schedule:
         """Parse a schedule; the same as :func:`isorepeat.parse`."""
-        from isorepeat.grammar import parse
+        from isorepeat.dialects import parse
 
-        return parse(text, tz=tz, dialect=dialect, disambiguate=disambiguate, jvm_zone=jvm_zone, now=now)
+        return parse(text, tz=tz, dialect=dialect, disambiguate=disambiguate, now=now, **options)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # By the dialect's name, without the caches: a registered dialect pickles as its name.
+        return (
+            _restore,
+            (
+                self._dialect.name,
+                self.repetitions,
+                self.period,
+                self._start,
+                self._start_wall,
+                self._zone,
+                self.tz,
+                self.disambiguate,
+                self._form,
+                self._end,
+                self.notes,
+                self._options,
+                self._start_written,
+            ),
+        )
 
     # -- values ------------------------------------------------------------------------------
+
+    @property
+    def dialect(self) -> str:
+        """The name of the dialect the text was read in (``"iso"``, ``"chronos"``, ...)."""
+        return self._dialect.name
+
+    @property
+    def dialect_spec(self) -> Dialect:
+        """The :class:`~isorepeat.dialects.Dialect` itself: how it prints, counts and runs."""
+        return self._dialect
+
+    @property
+    def options(self) -> dict[str, object]:
+        """The dialect options the text was read with, such as ``{"jvm_zone": "Europe/Berlin"}``."""
+        return dict(self._options)
+
+    @property
+    def form(self) -> Form:
+        """The ISO form written: ``"start"``, ``"interval"`` (S16), ``"end"`` (S17) or ``"cycle"`` (S18)."""
+        return self._form
+
+    @property
+    def zone(self) -> Zone | None:
+        """The zone the start is placed in: the schedule zone, or the fixed offset it was written
+        with; ``None`` for an empty start without a zone."""
+        return self._zone
+
+    @property
+    def start_ns(self) -> Nanos | None:
+        """The exact start, ns since the epoch (S9; :attr:`start` is floored to the microsecond)."""
+        return self._start
+
+    @property
+    def start_wall_ns(self) -> Nanos | None:
+        """The start's wall-clock fields as ns since 1970-01-01T00:00 (as written for a gap, S20)."""
+        return self._start_wall
+
+    @property
+    def end(self) -> End | None:
+        """The end written in ``R/start/end`` (S16) or ``R/P/end`` (S17), else ``None``."""
+        return self._end
 
     @property
     def start(self) -> datetime | None:
@@ -133,11 +206,22 @@ class Schedule:
         """True for ``R`` without a count (until year 9999, S40)."""
         return self.repetitions is None
 
+    @property
+    def run_count(self) -> int | None:
+        """How many runs ``R<n>`` means in this dialect (n in iso and chronos); ``None``: for ever."""
+        return self._dialect.count_runs(self.repetitions, self._start_written)
+
+    @property
+    def mode(self) -> Mode:
+        """The dialect's evaluation mode, the default of every query: ``"anchored"`` or ``"chained"``."""
+        return self._dialect.mode
+
     def resolve(self, now: datetime, /) -> Schedule:
         """The schedule put into effect at ``now`` (S6, S18); a schedule with a start is returned as is.
 
-        An empty start becomes ``now``; the BPMN cycle ``R[n]/<duration>`` starts one period
-        after ``now``. Without a ``tz``, the start keeps ``now``'s UTC offset.
+        The dialect says how: in iso an empty start becomes ``now`` and the BPMN cycle
+        ``R[n]/<duration>`` starts one period after ``now``; without a ``tz``, the start keeps
+        ``now``'s UTC offset.
 
         >>> from datetime import datetime, timezone
         >>> now = datetime(2026, 1, 31, 9, 0, tzinfo=timezone.utc)
@@ -148,28 +232,36 @@ class Schedule:
         """
         if self._start is not None:
             return self
+        rule = self._dialect.effective_start(self._form, dict(self._options))
         instant = instant_of(now, "now")
+        instant = instant - instant % rule.precision + rule.shift
         zone = self._zone
-        if zone is None:
-            zone = FixedZone(_offset_seconds(now)) if _offset_seconds(now) else UTC_ZONE
+        if rule.zone == "utc":
+            zone = UTC_ZONE
+        elif zone is None:
+            offset = offset_seconds(now)
+            zone = FixedZone(offset) if offset else UTC_ZONE
         wall = instant + zone.offset_at(instant) * NS_PER_SECOND
-        if self._form == "cycle":
+        if rule.periods:
             try:
-                first = advance(zone, instant, wall, self.period, 1, self.disambiguate)
+                first = self._dialect.arithmetic(
+                    zone, instant, wall, self.period, rule.periods, self.disambiguate
+                )
             except WallTimeError as error:
                 raise ScheduleError(error.message, str(self), 0, error.hint) from None
             if first is None:
-                fail(f"{self.period} after {format_wall(wall)} is beyond the year 9999", str(self), 0)
+                fail(f"{self.period} after {now.isoformat()} is beyond the year 9999", str(self), 0)
             instant, wall = first, first + zone.offset_at(first) * NS_PER_SECOND
-        tz = self.tz if self._zone is not None else None
+        tz = self.tz if self._zone is not None and rule.zone == "schedule" else None
         return replace(self, _start=instant, _start_wall=wall, _zone=zone, tz=tz, _form="start")
 
-    # -- occurrences (S27-S33, S40) ----------------------------------------------------------
+    # -- occurrences (S27-S35, S40) ----------------------------------------------------------
 
     def __getitem__(self, k: int, /) -> datetime:
-        """Occurrence k (S27): ``start ⊕ k·P``, floored to the microsecond (S31).
+        """Occurrence k in the dialect's mode (S27, S35), floored to the microsecond (S31).
 
         A negative k counts from the end of a finite schedule, as for a sequence.
+        :meth:`occurrence` takes a ``mode``.
 
         >>> s = Schedule.parse("R/2012-01-31T09:00:00/P1M", tz="Europe/Berlin")
         >>> s[1].isoformat(), s[2].isoformat()
@@ -177,26 +269,33 @@ class Schedule:
 
         :raises IndexError: past the end (n, or the year 9999, S40).
         """
-        timeline = self._occurrences()
+        return self.occurrence(k)
+
+    def occurrence(self, k: int, /, *, mode: Mode | None = None) -> datetime:
+        """Occurrence k, anchored or chained (default: the dialect's mode); see ``schedule[k]``.
+
+        :raises IndexError: past the end (n, or the year 9999, S40).
+        :raises WalkLimitError: a chained k beyond the walk's bound (:data:`isorepeat.chain.WALK_LIMIT`).
+        """
         index = operator.index(k)
         if index < 0:
             if self.repetitions is None:
                 msg = "an infinite schedule has no end to count back from"
                 raise IndexError(msg)
-            index += timeline.last_index() + 1
-        if not timeline.exists(index):
+            index += self._length(self._mode(mode))
+        found = self._at(index, self._mode(mode))
+        if found is None:
             where = "before the start" if index < 0 else "past the end"
             msg = f"occurrence {k} is {where} of {self}"
             raise IndexError(msg)
-        return self._datetime(timeline, index)
+        return found
 
     def __iter__(self) -> Iterator[datetime]:
-        """Every occurrence in order, until n or the year 9999 (S40)."""
-        timeline = self._occurrences()
-        return self._guarded(timeline, 0, timeline.last_index() + 1)
+        """Every occurrence in order, in the dialect's mode, until n or the year 9999 (S40)."""
+        return self.occurrences()
 
-    def occurrences(self, mode: Mode = "anchored") -> Iterator[datetime]:
-        """The occurrences, anchored (S27, the same as ``iter``) or chained (S35).
+    def occurrences(self, mode: Mode | None = None) -> Iterator[datetime]:
+        """The occurrences, anchored (S27) or chained (S35); by default in the dialect's mode.
 
         ``"chained"`` is what a server that stores the next start as text runs: occurrence
         k+1 = ``parse(format(occurrence k)) ⊕ P``, with the schedule zone re-applied at every
@@ -208,36 +307,10 @@ class Schedule:
         >>> [t.date().isoformat() for t in s.occurrences(mode="chained")]
         ['2012-01-31', '2012-02-29', '2012-03-29', '2012-04-29']
         """
-        if mode == "anchored":
-            return iter(self)
-        if mode != "chained":
-            msg = f"mode must be 'anchored' or 'chained', not {mode!r}"
-            raise ValueError(msg)
-        if self._start is None or self._form == "end":
-            # S6 raises here; S17's end form needs the timeline for its occurrence 0.
-            return self._chained(self._occurrences())
-        return self._chained(None)
-
-    def _chained(self, timeline: Timeline | None) -> Iterator[datetime]:
-        from isorepeat.chronos.chained import chained_instants
-        from isorepeat.zones import resolve_tz
-
-        assert self._zone is not None
-        assert self._start is not None
-        start = self._start if timeline is None else self._value(timeline, 0)
-        schedule_zone = resolve_tz(self.tz) if self.tz is not None else None
-        if self._form == "end" and self.repetitions == 0:
-            return
-        steps = chained_instants(
-            self._zone, start, self.period, self.repetitions, self.dialect, schedule_zone, self.disambiguate
-        )
-        k = 0
-        try:
-            for instant, zone in steps:
-                yield zone.to_datetime(instant)
-                k += 1
-        except WallTimeError as error:
-            self._raise_wall_time(k, error)
+        if self._mode(mode) == "anchored" or self._chains_as_anchored():
+            timeline = self._occurrences()
+            return self._shown(self._guarded(timeline, 0, timeline.last_index() + 1), 0, mode)
+        return self._walk(0, None)
 
     def __len__(self) -> int:
         """The number of occurrences of a finite schedule (fewer if the year 9999 cuts it, S40).
@@ -247,7 +320,7 @@ class Schedule:
         if self.repetitions is None:
             msg = f"{self} is infinite: it has no len(); check is_infinite first"
             raise TypeError(msg)
-        return self._occurrences().last_index() + 1
+        return self._length(self._mode(None))
 
     def __contains__(self, moment: object, /) -> bool:
         """True when ``moment`` is one of the occurrences (as returned, to the microsecond)."""
@@ -257,62 +330,231 @@ class Schedule:
 
     @property
     def last(self) -> datetime | None:
-        """The last occurrence: of n, or before the year 9999 ends an infinite one (S40)."""
-        timeline = self._occurrences()
-        last = timeline.last_index()
-        return None if last < 0 else self._datetime(timeline, last)
+        """The last occurrence (dialect's mode): of n, or before the year 9999 ends the series (S40)."""
+        last = self._length(self._mode(None)) - 1
+        return None if last < 0 else self._at(last, self._mode(None))
 
-    def index_of(self, moment: datetime, /) -> int | None:
+    def index_of(self, moment: datetime, /, *, mode: Mode | None = None) -> int | None:
         """The k with ``schedule[k] == moment``, else ``None`` (the first k where two coincide)."""
-        timeline = self._occurrences()
         target = _microseconds(moment)
-        k = self._first(timeline, target)
-        if not timeline.exists(k) or self._value(timeline, k) // 1000 != target:
+        k = self._first(target, self._mode(mode))
+        if k is None:
+            return None
+        found = self._at(k, self._mode(mode))
+        if found is None or _microseconds(found) != target:
             return None
         return k
 
-    def next_after(self, moment: datetime, /, *, inclusive: bool = False) -> datetime | None:
-        """The first occurrence after ``moment`` (at or after it with ``inclusive=True``).
+    def next_after(
+        self, moment: datetime | None = None, /, *, inclusive: bool = False, mode: Mode | None = None
+    ) -> datetime | None:
+        """The first occurrence after ``moment`` (at or after it with ``inclusive=True``);
+        ``moment`` defaults to now. In the dialect's mode unless ``mode`` is given.
 
         >>> from datetime import datetime, timezone
         >>> s = Schedule.parse("R/2012-10-01T05:52:00Z/PT2S")
         >>> s.next_after(datetime(2026, 11, 22, 12, 0, 1, tzinfo=timezone.utc)).isoformat()
         '2026-11-22T12:00:02+00:00'
         """
-        timeline = self._occurrences()
-        k = self._first(timeline, _microseconds(moment) + (0 if inclusive else 1))
-        return self._datetime(timeline, k) if timeline.exists(k) else None
+        moment = _now() if moment is None else moment
+        chosen = self._mode(mode)
+        k = self._first(_microseconds(moment) + (0 if inclusive else 1), chosen)
+        return None if k is None else self._at(k, chosen)
 
-    def previous_before(self, moment: datetime, /, *, inclusive: bool = False) -> datetime | None:
-        """The last occurrence before ``moment`` (at or before it with ``inclusive=True``)."""
-        timeline = self._occurrences()
-        k = self._first(timeline, _microseconds(moment) + (1 if inclusive else 0)) - 1
-        if k < 0:
+    def time_until(self, moment: datetime | None = None, /, *, mode: Mode | None = None) -> timedelta | None:
+        """The exact time from ``moment`` (default now) to the next run, or ``None`` if none follows.
+
+        Computed in UTC: ``next - now`` of two datetimes sharing one tzinfo subtracts wall
+        times, which is an hour off across a DST change in Python.
+
+        >>> from datetime import datetime
+        >>> from zoneinfo import ZoneInfo
+        >>> s = Schedule.parse("R/2026-03-01T12:00:00/P1D", tz="Europe/Berlin")
+        >>> now = datetime(2026, 3, 28, 13, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+        >>> s.time_until(now)  # 22 hours: the clocks go forward that night
+        datetime.timedelta(seconds=79200)
+        >>> s.next_after(now) - now  # wall-clock subtraction: an hour too long
+        datetime.timedelta(seconds=82800)
+        """
+        moment = _now() if moment is None else moment
+        following = self.next_after(moment, mode=mode)
+        if following is None:
             return None
+        return timedelta(microseconds=_microseconds(following) - _microseconds(moment))
+
+    def previous_before(
+        self, moment: datetime, /, *, inclusive: bool = False, mode: Mode | None = None
+    ) -> datetime | None:
+        """The last occurrence before ``moment`` (at or before it with ``inclusive=True``)."""
+        chosen = self._mode(mode)
+        target = _microseconds(moment) + (1 if inclusive else 0)
+        if chosen == "chained" and not self._chains_as_anchored():
+            chain = self._walker()
+            k = self._walking(lambda: chain.last_before(target))
+            return None if k is None else self._at(k, chosen)
+        timeline = self._occurrences()
+        k = timeline.first_at_or_after(target) - 1
         k = min(k, timeline.last_index())
-        return None if k < 0 else self._datetime(timeline, k)
+        return None if k < 0 else self._at(k, chosen)
 
-    def between(self, start: datetime, end: datetime, /) -> Iterator[datetime]:
-        """The occurrences t with ``start <= t < end``, in order."""
+    def between(self, start: datetime, end: datetime, /, *, mode: Mode | None = None) -> Iterator[datetime]:
+        """The occurrences t with ``start <= t < end``, in order (chain order when chained)."""
+        low, high = _microseconds(start), _microseconds(end)
+        if self._mode(mode) == "chained" and not self._chains_as_anchored():
+            first = self._first(low, "chained")
+            if first is None:
+                return iter(())
+            chain = self._walker()
+            if chain.monotonic:
+                return self._walk(first, high)
+            return (t for t in self._walk(first, None, limit=True) if low <= _microseconds(t) < high)
         timeline = self._occurrences()
-        first = self._first(timeline, _microseconds(start))
-        stop = self._first(timeline, _microseconds(end))
-        stop = min(stop, timeline.last_index() + 1)
-        return self._guarded(timeline, first, stop)
+        first = timeline.first_at_or_after(low)
+        stop = min(timeline.first_at_or_after(high), timeline.last_index() + 1)
+        return self._shown(self._guarded(timeline, first, stop), first, mode)
 
-    def count_between(self, start: datetime, end: datetime, /) -> int:
-        """How many occurrences t have ``start <= t < end``, without making them."""
+    def count_between(self, start: datetime, end: datetime, /, *, mode: Mode | None = None) -> int:
+        """How many occurrences t have ``start <= t < end`` (anchored: without making them)."""
+        if self._mode(mode) == "chained" and not self._chains_as_anchored():
+            return sum(1 for _ in self.between(start, end, mode="chained"))
         timeline = self._occurrences()
-        first = self._first(timeline, _microseconds(start))
-        stop = min(self._first(timeline, _microseconds(end)), timeline.last_index() + 1)
+        first = timeline.first_at_or_after(_microseconds(start))
+        stop = min(timeline.first_at_or_after(_microseconds(end)), timeline.last_index() + 1)
         return max(0, stop - first)
+
+    def runs_after(
+        self,
+        moment: datetime | None = None,
+        n: int = 1,
+        /,
+        *,
+        inclusive: bool = False,
+        mode: Mode | None = None,
+    ) -> Runs:
+        """The next ``n`` runs strictly after ``moment`` (at or after it with ``inclusive``;
+        default now), in the dialect's mode, and how many remain after them.
+
+        >>> from datetime import datetime, timezone
+        >>> s = Schedule.parse("R5/2026-01-31T09:00:00Z/P1M")
+        >>> runs = s.runs_after(datetime(2026, 2, 1, tzinfo=timezone.utc), 2)
+        >>> [t.date().isoformat() for t in runs.runs], runs.remaining
+        (['2026-02-28', '2026-03-31'], 2)
+        """
+        moment = _now() if moment is None else moment
+        if n < 0:
+            msg = f"n must be >= 0, not {n}"
+            raise ValueError(msg)
+        chosen = self._mode(mode)
+        k = self._first(_microseconds(moment) + (0 if inclusive else 1), chosen)
+        if k is None:
+            return Runs((), 0)
+        runs: list[datetime] = []
+        if chosen == "chained" and not self._chains_as_anchored():
+            runs = list(islice(self._walk(k, None), n))
+        else:
+            for index in range(k, k + n):
+                found = self._at(index, chosen)
+                if found is None:
+                    break
+                runs.append(found)
+        if len(runs) < n:  # n or the year 9999 ended the series
+            return Runs(tuple(runs), 0)
+        count = self.run_count
+        if count is None:
+            return Runs(tuple(runs), None)
+        if chosen == "chained" and not self._chains_as_anchored():
+            return Runs(tuple(runs), max(0, count - k - len(runs)))
+        return Runs(tuple(runs), max(0, self._length("anchored") - k - len(runs)))
 
     # -- occurrence helpers ------------------------------------------------------------------
 
+    def _mode(self, mode: Mode | None) -> Mode:
+        if mode is None:
+            return self._dialect.mode
+        if mode not in _MODES:
+            msg = f"mode must be 'anchored' or 'chained', not {mode!r}"
+            raise ValueError(msg)
+        return mode
+
+    def _chains_as_anchored(self) -> bool:
+        return chains_as_anchored(self.period)
+
     def _occurrences(self) -> Timeline:
+        """The anchored timeline (S27), built on the first query."""
         timeline = self._timeline
         if timeline is not None:
             return timeline
+        self._require_start()
+        assert self._zone is not None
+        assert self._start is not None
+        assert self._start_wall is not None
+        count = self.run_count
+        if self._form == "end":
+            assert self._end is not None
+            assert count is not None
+            timeline = Timeline(
+                self._zone,
+                self._end.instant,
+                self._end.wall,
+                self.period,
+                count,
+                count,
+                self.disambiguate,
+                self._dialect.arithmetic,
+            )
+        else:
+            if not self.period.moves_forward and (count is None or count > 1):
+                # Only a dialect that accepts negative periods gets here (S14, S15 reject them).
+                text = str(self)
+                engine = self._dialect.engine or "a scheduler"
+                fail(
+                    f"the period {self._dialect.format_period(self.period)} does not move forward: "
+                    f"{engine} runs this job again at once, for ever (IR207); it has no series of "
+                    "occurrences",
+                    text,
+                    text.rindex("/") + 1,
+                    "occurrences(mode='chained') shows what it does step by step",
+                )
+            timeline = Timeline(
+                self._zone,
+                self._start,
+                self._start_wall,
+                self.period,
+                0,
+                count,
+                self.disambiguate,
+                self._dialect.arithmetic,
+            )
+        # A cache, invisible to ==, hash and repr (STYLE 2.2).
+        object.__setattr__(self, "_timeline", timeline)
+        return timeline
+
+    def _walker(self) -> Chain:
+        """The chained runs (S35), walked at most once per schedule."""
+        chain = self._chain
+        if chain is not None:
+            return chain
+        self._require_start()
+        assert self._zone is not None
+        start = self._start
+        if self._form == "end":
+            start = self._value(self._occurrences(), 0)  # S17: run 0 is end ⊖ n·P
+        assert start is not None
+        count = self.run_count
+        schedule_zone = self._zone if self.tz is not None else None
+        chain = Chain(
+            self._zone,
+            start,
+            self.period,
+            count,
+            self._dialect.chain_step,
+            schedule_zone,
+            self.disambiguate,
+        )
+        object.__setattr__(self, "_chain", chain)  # a cache, as _timeline
+        return chain
+
+    def _require_start(self) -> None:
         if self._start is None or self._zone is None or self._start_wall is None:
             text = str(self)
             fail(
@@ -321,47 +563,106 @@ class Schedule:
                 text.index("/") + 1,
                 "schedule.resolve(datetime.now(timezone.utc)) gives it a start",
             )
-        if self._form == "end":
-            assert self._end is not None
-            assert self.repetitions is not None
-            timeline = Timeline(
-                self._zone,
-                self._end.instant,
-                self._end.wall,
-                self.period,
-                self.repetitions,
-                self.repetitions,
-                self.disambiguate,
-            )
-        elif self.dialect == "chronos":
-            from isorepeat.chronos.arithmetic import is_forward, joda_advance
 
-            if not is_forward(self.period) and (self.repetitions is None or self.repetitions > 1):
-                text = str(self)
-                fail(
-                    f"the period {format_joda_period(self.period)} does not move forward: Chronos runs "
-                    "this job again at once, for ever (IR207); it has no series of occurrences",
-                    text,
-                    text.rindex("/") + 1,
-                    "occurrences(mode='chained') shows what Chronos does step by step",
-                )
-            timeline = Timeline(
-                self._zone,
-                self._start,
-                self._start,
-                self.period,
-                0,
-                self.repetitions,
-                "compatible",
-                joda_advance,
-            )
-        else:
-            timeline = Timeline(
-                self._zone, self._start, self._start_wall, self.period, 0, self.repetitions, self.disambiguate
-            )
-        # The one write after __init__: a cache, invisible to ==, hash and repr (STYLE 2.2).
-        object.__setattr__(self, "_timeline", timeline)
-        return timeline
+    def _walking(self, query: object) -> int | None:
+        """Run a chain search, turning the walk's bound into a WalkLimitError that names the text."""
+        assert callable(query)
+        try:
+            result: int | None = query()
+        except WalkLimit:
+            self._raise_walk_limit()
+        except WallTimeError as error:
+            self._raise_wall_time(-1, error)
+        return result
+
+    def _raise_walk_limit(self) -> NoReturn:
+        text = str(self)
+        raise WalkLimitError(
+            f"a chained query would walk more than {WALK_LIMIT:,} runs of this schedule",
+            text,
+            text.index("/") + 1,
+            "use mode='anchored', or a start closer to the time asked about",
+        ) from None
+
+    def _first(self, target_us: int, mode: Mode) -> int | None:
+        """The first k at or after ``target_us`` (S31), ``None`` when there is none."""
+        if mode == "chained" and not self._chains_as_anchored():
+            chain = self._walker()
+            if chain.monotonic and self._occurrences().first_at_or_after(target_us) > WALK_LIMIT:
+                # The anchored count is close to the chained one: refuse now rather than after 3 s.
+                self._raise_walk_limit()
+            return self._walking(lambda: chain.first_at_or_after(target_us))
+        timeline = self._occurrences()
+        k = timeline.first_at_or_after(target_us)  # searches never raise (S24: see Timeline)
+        return k if timeline.exists(k) else None
+
+    def _at(self, k: int, mode: Mode) -> datetime | None:
+        """Occurrence k in ``mode``, or ``None`` when there is none."""
+        if mode == "chained" and not self._chains_as_anchored():
+            chain = self._walker()
+            try:
+                found = chain.run(k)
+            except WalkLimit:
+                self._raise_walk_limit()
+            except WallTimeError as error:
+                self._raise_wall_time(k, error)
+            return None if found is None else found[1].to_datetime(found[0])
+        timeline = self._occurrences()
+        if not timeline.exists(k):
+            return None
+        moment = self._datetime(timeline, k)
+        return self._chain_shown(moment, k) if mode == "chained" else moment
+
+    def _length(self, mode: Mode) -> int:
+        if mode == "chained" and not self._chains_as_anchored():
+            chain = self._walker()
+            try:
+                return chain.length()
+            except WalkLimit:
+                self._raise_walk_limit()
+            except WallTimeError as error:
+                self._raise_wall_time(-1, error)
+        return self._occurrences().last_index() + 1
+
+    def _walk(self, first: int, stop_us: int | None, *, limit: bool = False) -> Iterator[datetime]:
+        """Chained runs from k = ``first`` on, until n, the year 9999, or ``stop_us`` (monotonic)."""
+        chain = self._walker()
+        k = first
+        while True:
+            try:
+                found = chain.run(k)
+            except WalkLimit:
+                if limit:
+                    return
+                self._raise_walk_limit()
+            except WallTimeError as error:
+                self._raise_wall_time(k, error)
+            if found is None:
+                return
+            instant, zone = found
+            if stop_us is not None and instant // NS_PER_US >= stop_us:
+                return
+            yield zone.to_datetime(instant)
+            k += 1
+
+    def _chain_shown(self, moment: datetime, k: int) -> datetime:
+        """An anchored run shown as the chain shows it: from run 1 on, in the zone of chained
+        run 1 (Chronos without a scheduleTimeZone keeps the offset it printed, CHRONOS.md §3.4)."""
+        if k == 0:
+            return moment
+        zone = self._walker().zone_of(1)
+        if zone is None or zone == self._zone:
+            return moment
+        return moment.astimezone(zone.tzinfo)
+
+    def _shown(self, moments: Iterator[datetime], first: int, mode: Mode | None) -> Iterator[datetime]:
+        """Anchored runs from k = ``first``, shown as the chain shows them in chained mode."""
+        if self._mode(mode) == "anchored":
+            return moments
+        zone = self._walker().zone_of(1)
+        if zone is None or zone == self._zone:
+            return moments
+        return (t if first + i == 0 else t.astimezone(zone.tzinfo) for i, t in enumerate(moments))
 
     def _value(self, timeline: Timeline, k: int) -> Nanos:
         try:
@@ -375,9 +676,6 @@ class Schedule:
         assert self._zone is not None
         return self._zone.to_datetime(self._value(timeline, k))
 
-    def _first(self, timeline: Timeline, target_us: int) -> int:
-        return timeline.first_at_or_after(target_us)  # searches never raise (S24: see Timeline)
-
     def _guarded(self, timeline: Timeline, first: int, stop: int) -> Iterator[datetime]:
         """Occurrences first <= k < stop; under S24's "raise" each error names its k."""
         if not timeline.can_raise:
@@ -385,156 +683,58 @@ class Schedule:
         return self._raising(timeline, first, stop)
 
     def _raising(self, timeline: Timeline, first: int, stop: int) -> Iterator[datetime]:
-        assert self._zone is not None
         for k in range(first, stop):
             yield self._datetime(timeline, k)
 
     def _raise_wall_time(self, k: int, error: WallTimeError) -> NoReturn:
         """S24 ``disambiguate="raise"``: name the occurrence, point at the start."""
         text = str(self)
-        raise ScheduleError(
-            f"occurrence {k}: {error.message}", text, text.index("/") + 1, error.hint
-        ) from None
+        where = f"occurrence {k}: " if k >= 0 else ""
+        raise ScheduleError(f"{where}{error.message}", text, text.index("/") + 1, error.hint) from None
 
     # -- text --------------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        """The canonical text: iso (S20), or what Chronos stores for the chronos dialect (S21).
+        """The text in the schedule's own dialect: canonical iso (S20), what Chronos stores (S21).
 
         ``parse(str(s), dialect=s.dialect) == s``.
         """
-        return self.format(dialect=self.dialect)
+        return self._dialect.format(self)
 
-    def format(self, *, dialect: Dialect = "iso") -> str:
-        """The schedule as text: canonical ISO 8601 (S20), or as Chronos stores it (S21).
+    def format(self, *, dialect: str | Dialect = "iso") -> str:
+        """The schedule as text in ``dialect``: canonical ISO 8601 (S20), or as Chronos stores it (S21).
 
         >>> s = Schedule.parse("R10/2012-10-01T05:52:00Z/PT1.5S")
         >>> s.format(dialect="chronos")
         'R10/2012-10-01T05:52:00.000Z/PT1.500S'
         """
-        if dialect == "chronos":
-            return self._format_chronos()
-        if dialect != "iso":
-            msg = f"dialect must be one of {', '.join(map(repr, DIALECTS))}, not {dialect!r}"
-            raise ValueError(msg)
-        repetitions = "R" if self.repetitions is None else f"R{self.repetitions}"
-        if self._form == "cycle":
-            return f"{repetitions}/{self.period}"
-        if self._form == "end":
-            assert self._end is not None
-            assert self._zone is not None
-            end = _format_moment(self._zone, self._end.instant, self._end.wall)
-            return f"{repetitions}/{self.period}/{end}"
-        if self._start is None or self._zone is None or self._start_wall is None:
-            return f"{repetitions}//{self.period}"
-        start = _format_moment(self._zone, self._start, self._start_wall)
-        if self._form == "interval":
-            assert self._end is not None
-            end_offset = (self._end.wall - self._end.instant) // NS_PER_SECOND
-            return f"{repetitions}/{start}/{format_wall(self._end.wall)}{format_offset(end_offset)}"
-        return f"{repetitions}/{start}/{self.period}"
-
-    def _format_chronos(self) -> str:
-        """Iso8601Expressions.create: ``R<n>/`` (``R/`` for ever), the start to the millisecond
-        with ``Z`` or its offset, the period as Joda prints it (S21)."""
-        repetitions = "R" if self.repetitions is None else f"R{self.repetitions}"
-        if self._form in ("cycle", "end"):
-            msg = (
-                f"Chronos has no form {'R/<period>' if self._form == 'cycle' else 'R/<period>/<end>'}: "
-                "it counts from a start; resolve() the schedule or write R/<start>/<period>"
-            )
-            raise ValueError(msg)
-        period = self.period
-        if self._form == "interval":
-            period = duration_of(period.elapsed_nanoseconds)
-        period_text = format_joda_period(period)
-        if self._start is None or self._zone is None:
-            return f"{repetitions}//{period_text}"
-        return f"{repetitions}/{format_joda_start(self._zone, self._start)}/{period_text}"
+        return dialect_named(dialect).format(self)
 
     def __repr__(self) -> str:
-        if self.dialect == "chronos":
-            return self._repr_chronos()
-        extra = ""
-        if self._start is None and self._zone is not None and self._form != "end":
-            extra += f", tz={self._zone.key or self._zone.name!r}"
-        if self.dialect != "iso":
-            extra += f", dialect={self.dialect!r}"
-        if self.disambiguate != "compatible":
-            extra += f", disambiguate={self.disambiguate!r}"
-        return f"Schedule.parse({str(self)!r}{extra})"
-
-    def _repr_chronos(self) -> str:
-        text = self.format(dialect="chronos")
-        extra = ""
-        if self.tz is not None and self._zone is not None:
-            extra += f", tz={self._zone.key or self._zone.name!r}"
-        elif self._jvm_zone is not None and self._zone is not None and self._zone.fixed_offset is None:
-            # The start was read in the JVM zone: print it without its offset, as it was written.
-            repetitions, start, period = text.split("/")
-            text = f"{repetitions}/{start[:23]}/{period}"
-            extra += f", jvm_zone={self._jvm_zone!r}"
-        return f"Schedule.parse({text!r}{extra}, dialect='chronos')"
+        text, keywords = self._dialect.reparse(self)
+        extra = "".join(f", {name}={value!r}" for name, value in keywords.items())
+        return f"Schedule.parse({text!r}{extra})"
 
 
-def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
-    """A start (or S17 end) in canonical form: offset, and the zone's key as a suffix (S20)."""
-    offset = zone.offset_at(instant)
-    if zone.key is None:
-        return format_wall(instant + offset * NS_PER_SECOND) + format_offset(offset)
-    if wall == instant + offset * NS_PER_SECOND:
-        return f"{format_wall(wall)}{format_offset(offset)}[{zone.key}]"
-    # S20: a wall time in a gap prints as written, with no offset: S28 arithmetic starts there.
-    return f"{format_wall(wall)}[{zone.key}]"
-
-
-def format_joda_start(zone: Zone, instant: Nanos) -> str:
-    """An instant as Joda's ``ISODateTimeFormat.dateTime()`` prints it in ``zone``:
-    ``2012-10-01T05:52:00.000Z``, milliseconds always, ``Z`` or the offset."""
-    offset = zone.offset_at(instant)
-    wall = instant + offset * NS_PER_SECOND
-    # Joda keeps milliseconds: the start is truncated, as Chronos truncates it on input.
-    text = format_wall(wall - wall % 1_000_000)
-    seconds_part, _, fraction = text.partition(".")
-    millis = (fraction + "000")[:3]
-    return f"{seconds_part}.{millis}{format_offset(offset)}"
-
-
-def format_joda_period(period: Duration) -> str:
-    """A period as Joda's ISOPeriodFormat.standard() prints it: ``PT1.500S``, zero as ``PT0S``."""
-    hours, minutes, seconds = period.hours, period.minutes, period.seconds
-    if period.nanoseconds and period.fraction_unit in ("H", "M"):
-        # Joda has no fractional hours or minutes: write the same length in smaller units.
-        extra = period.nanoseconds
-        if period.fraction_unit == "H":
-            add_minutes, extra = divmod(extra, NS_PER_MINUTE)
-            minutes += add_minutes
-        add_seconds, extra = divmod(extra, NS_PER_SECOND)
-        seconds += add_seconds
-        nanos = extra
-    else:
-        nanos = period.nanoseconds
-    if nanos % 1_000_000:
-        msg = f"Chronos keeps milliseconds: {period} would become a different period"
-        raise ValueError(msg)
-    millis = nanos // 1_000_000
-    parts = ["P"]
-    for value, letter in ((period.years, "Y"), (period.months, "M"), (period.weeks, "W"), (period.days, "D")):
-        if value:
-            parts.append(f"{value}{letter}")
-    time = ""
-    for value, letter in ((hours, "H"), (minutes, "M")):
-        if value:
-            time += f"{value}{letter}"
-    total_ms = seconds * 1000 + millis
-    if total_ms:
-        # Joda prints seconds and millis as one signed decimal: PT1.500S, PT-0.500S.
-        whole, part = divmod(abs(total_ms), 1000)
-        sign = "-" if total_ms < 0 else ""
-        time += f"{sign}{whole}.{part:03d}S" if part else f"{sign}{whole}S"
-    if time:
-        parts.append("T" + time)
-    return "".join(parts) if len(parts) > 1 else "PT0S"
+def _restore(dialect: str, *fields: object) -> Schedule:
+    """Unpickle a schedule: its dialect looked up by name (``Schedule.__reduce__``)."""
+    (repetitions, period, start, wall, zone, tz, disambiguate, form, end, notes, options, written) = fields
+    return Schedule(
+        repetitions,  # type: ignore[arg-type]
+        period,  # type: ignore[arg-type]
+        start,  # type: ignore[arg-type]
+        wall,  # type: ignore[arg-type]
+        zone,  # type: ignore[arg-type]
+        tz,  # type: ignore[arg-type]
+        dialect_named(dialect),
+        disambiguate,  # type: ignore[arg-type]
+        form,  # type: ignore[arg-type]
+        end,  # type: ignore[arg-type]
+        notes,  # type: ignore[arg-type]
+        options,  # type: ignore[arg-type]
+        written,  # type: ignore[arg-type]
+    )
+    # NOTE: the fields are those __reduce__ wrote, in its order: each has its declared type.
 
 
 def duration_of(elapsed: Nanos) -> Duration:
@@ -547,25 +747,11 @@ def duration_of(elapsed: Nanos) -> Duration:
 
 def _microseconds(moment: datetime) -> int:
     """An aware datetime as whole microseconds since the epoch (S31: queries compare these)."""
-    return instant_of(moment, "the time") // 1000
+    return instant_of(moment, "the time") // NS_PER_US
 
 
-def _offset_seconds(moment: datetime) -> int:
-    delta = moment.utcoffset()
-    assert delta is not None  # checked by instant_of
-    return delta.days * 86_400 + delta.seconds
-
-
-def instant_of(moment: datetime, name: str) -> Nanos:
-    """An aware datetime as ns since the epoch; a naive one is an error."""
-    if not isinstance(moment, datetime):
-        msg = f"{name} must be an aware datetime, not {type(moment).__name__}"
-        raise TypeError(msg)
-    if moment.utcoffset() is None:
-        msg = f"{name} is a naive datetime; compare with an aware datetime (give it a tzinfo)"
-        raise TypeError(msg)
-    delta = moment - _EPOCH_UTC
-    return (delta.days * 86_400 + delta.seconds) * NS_PER_SECOND + delta.microseconds * _MICROSECOND
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 _SET_FIELDS: Final = tuple(
@@ -577,13 +763,15 @@ _SET_FIELDS: Final = tuple(
         "_start_wall",
         "_zone",
         "tz",
-        "dialect",
+        "_dialect",
         "disambiguate",
         "_form",
         "_end",
         "notes",
-        "_jvm_zone",
+        "_options",
+        "_start_written",
         "_timeline",
+        "_chain",
     )
 )
 
@@ -597,9 +785,10 @@ def trusted_schedule(
     disambiguate: Disambiguate,
     tz: tzinfo | None = None,
     *,
-    dialect: Dialect = "iso",
+    dialect: Dialect | None = None,
     notes: tuple[Note, ...] = (),
-    jvm_zone: str | None = None,
+    options: Options | None = None,
+    start_written: bool = True,
 ) -> Schedule:
     """A ``R/start/P`` schedule from checked fields, as ``trusted_duration`` does:
     the fast path builds thousands, and the dataclass ``__init__`` costs 1 µs of the 4 µs budget."""
@@ -616,8 +805,10 @@ def trusted_schedule(
         set_form,
         set_end,
         set_notes,
-        set_jvm_zone,
+        set_options,
+        set_written,
         set_timeline,
+        set_chain,
     ) = _SET_FIELDS
     set_reps(schedule, repetitions)
     set_period(schedule, period)
@@ -625,11 +816,13 @@ def trusted_schedule(
     set_wall(schedule, wall)
     set_zone(schedule, zone)
     set_tz(schedule, tz)
-    set_dialect(schedule, dialect)
+    set_dialect(schedule, dialect_named("iso") if dialect is None else dialect)
     set_policy(schedule, disambiguate)
     set_form(schedule, "start")
     set_end(schedule, None)
     set_notes(schedule, notes)
-    set_jvm_zone(schedule, jvm_zone)
+    set_options(schedule, () if not options else tuple(sorted(options.items())))
+    set_written(schedule, start_written)
     set_timeline(schedule, None)
+    set_chain(schedule, None)
     return schedule

@@ -15,10 +15,23 @@ from datetime import datetime, timedelta, timezone
 from itertools import takewhile
 from typing import Final, Literal, TypeAlias, final
 
-from isorepeat.duration import NS_PER_SECOND, Duration
-from isorepeat.schedule import Mode, Schedule, instant_of, trusted_schedule
+from isorepeat.chain import chains_as_anchored
+from isorepeat.duration import Duration
+from isorepeat.schedule import Mode, Schedule, trusted_schedule
+from isorepeat.units import NS_PER_SECOND
+from isorepeat.zones import instant_of
 
-__all__ = ["Catchup", "Count", "Policy", "Run", "SkipReason", "Skipped", "simulate"]
+__all__ = [
+    "POLICY_NAMES",
+    "Catchup",
+    "Count",
+    "Policy",
+    "PolicyName",
+    "Run",
+    "SkipReason",
+    "Skipped",
+    "simulate",
+]
 
 Catchup: TypeAlias = Literal["each", "latest", "none"]
 """What runs when an outage ends (S38): every overdue occurrence still inside its window
@@ -32,6 +45,10 @@ SkipReason: TypeAlias = Literal["missed", "superseded", "not caught up"]
 """Why an occurrence did not run: its window closed during the outage (``missed``), a later
 overdue occurrence ran instead (``superseded``, catch-up ``latest``), or the policy runs
 nothing overdue (``not caught up``, catch-up ``none``)."""
+
+PolicyName: TypeAlias = Literal["chronos2", "chronos3", "each", "latest", "none"]
+"""A policy by name (:meth:`Policy.named`): a scheduler's, or one catch-up rule alone."""
+POLICY_NAMES: Final[tuple[PolicyName, ...]] = ("chronos2", "chronos3", "each", "latest", "none")
 
 _CHRONOS_EPSILON: Final = Duration.parse("PT60S")
 
@@ -76,6 +93,34 @@ class Policy:
         is chained (each start is the previous one plus the period)."""
         window = Duration.parse(epsilon) if isinstance(epsilon, str) else epsilon
         return cls(window, "each", "occurrences", "chained")
+
+    @classmethod
+    def named(cls, name: PolicyName, /, *, epsilon: Duration | str | None = _CHRONOS_EPSILON) -> Policy:
+        """The policy called ``name``: ``"chronos2"`` (:meth:`chronos2`, with ``epsilon``),
+        ``"chronos3"`` (:meth:`chronos3`, no window: ``epsilon`` is not taken), or one catch-up
+        rule alone, ``"each"``, ``"latest"`` or ``"none"``, with ``epsilon`` (``None``: no limit),
+        ``Rn`` counting occurrences and anchored arithmetic (ISO 8601's reading).
+
+        >>> Policy.named("latest", epsilon="PT10M")
+        Policy(epsilon=Duration.parse('PT10M'), catchup='latest', count='occurrences', mode='anchored')
+
+        :raises ValueError: for another name, or an epsilon with ``"chronos3"``.
+        """
+        window = Duration.parse(epsilon) if isinstance(epsilon, str) else epsilon
+        if name == "chronos2":
+            if window is None:
+                msg = "chronos2 has a window: give epsilon a positive duration"
+                raise ValueError(msg)
+            return cls.chronos2(window)
+        if name == "chronos3":
+            if window is not None and window != _CHRONOS_EPSILON:
+                msg = "chronos3 has no epsilon window: Chronos 3.x runs the latest overdue occurrence"
+                raise ValueError(msg)
+            return cls.chronos3()
+        if name in ("each", "latest", "none"):
+            return cls(window, name, "occurrences", "anchored")
+        msg = f"policy must be one of {', '.join(map(repr, POLICY_NAMES))}, not {name!r}"
+        raise ValueError(msg)
 
     @classmethod
     def chronos3(cls) -> Policy:
@@ -140,8 +185,8 @@ def simulate(
     00:40 ran at 00:40
     00:50 ran at 00:50
 
-    :raises ValueError: for naive datetimes, ``end < start``, or an outage that ends before it
-        begins.
+    :raises TypeError: for naive datetimes.
+    :raises ValueError: for ``end < start``, or an outage that ends before it begins.
     :raises ScheduleError: for a schedule with an empty start (resolve it first).
     """
     _utc(start, "start")
@@ -225,14 +270,14 @@ def _plus(schedule: Schedule, moment: datetime, period: Duration) -> datetime | 
     The sum is occurrence 1 of a two-run schedule that starts at ``moment``: one arithmetic,
     the timeline's, for occurrences and windows alike.
     """
-    zone = schedule._zone
+    zone = schedule.zone
     assert zone is not None  # _due() resolved the start
     instant = instant_of(moment, "moment")
     wall = instant + zone.offset_at(instant) * NS_PER_SECOND
     step = trusted_schedule(
-        2, period, instant, wall, zone, schedule.disambiguate, schedule.tz, dialect=schedule.dialect
+        2, period, instant, wall, zone, schedule.disambiguate, schedule.tz, dialect=schedule.dialect_spec
     )
-    return step.next_after(moment)
+    return step.next_after(moment, mode="anchored")
 
 
 def _due(schedule: Schedule, start: datetime, end: datetime, policy: Policy) -> Iterator[datetime]:
@@ -240,27 +285,24 @@ def _due(schedule: Schedule, start: datetime, end: datetime, policy: Policy) -> 
     series = schedule
     if policy.count == "launches" and schedule.repetitions is not None:
         series = dataclasses.replace(schedule, repetitions=None)
-    if policy.mode == "anchored" or _chains_as_anchored(series):
-        return series.between(start, end)
+    period = series.period
+    if policy.mode == "anchored" or chains_as_anchored(period) or not period.moves_forward:
+        # A period that does not move forward has no series to simulate: the anchored query
+        # refuses it (IR207) where a chain would run the same instant for ever.
+        return series.between(start, end, mode="anchored")
     chained = takewhile(lambda due: due < end, series.occurrences(mode="chained"))
     return (due for due in chained if due >= start)
 
 
-def _chains_as_anchored(schedule: Schedule) -> bool:
-    """An elapsed-only period (hours, minutes, seconds) chains exactly as it anchors: the
-    printed start is read back to the same instant, so no history needs replaying."""
-    period = schedule.period
-    return not (period.years or period.months or period.weeks or period.days)
-
-
 def _launch_budget(schedule: Schedule, start: datetime, policy: Policy) -> list[int] | None:
     """``count="launches"``: the runs left, those due before the window taken as done (S39)."""
-    if policy.count != "launches" or schedule.repetitions is None:
+    runs = schedule.run_count
+    if policy.count != "launches" or runs is None:
         return None
     first = schedule.start
     assert first is not None
-    done = schedule.count_between(first, start) if start > first else 0
-    return [schedule.repetitions - done]
+    done = schedule.count_between(first, start, mode=policy.mode) if start > first else 0
+    return [runs - done]
 
 
 def _merged(outages: Iterable[tuple[datetime, datetime]]) -> tuple[list[datetime], list[datetime]]:
@@ -283,9 +325,7 @@ def _merged(outages: Iterable[tuple[datetime, datetime]]) -> tuple[list[datetime
 
 
 def _utc(moment: datetime, name: str) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        msg = f"{name} must be an aware datetime"
-        raise ValueError(msg)
+    instant_of(moment, name)  # the one naive-datetime contract: TypeError
     return moment.astimezone(timezone.utc)
 
 

@@ -17,8 +17,9 @@ from typing import Final, TypeAlias, final
 
 from isorepeat._types import Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MAX_WALL, advance, days_in_month, is_representable
-from isorepeat.datetimes import EPOCH_ORDINAL, NS_PER_DAY
-from isorepeat.duration import NS_PER_SECOND, Duration
+from isorepeat.datetimes import EPOCH_ORDINAL
+from isorepeat.duration import Duration
+from isorepeat.units import NS_PER_DAY, NS_PER_SECOND
 from isorepeat.zones import FixedZone, Zone, ZoneInfoZone
 
 __all__ = ["Arithmetic", "Timeline", "step_count"]

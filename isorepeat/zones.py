@@ -16,11 +16,12 @@ from typing import Final, final
 
 from isorepeat._types import Disambiguate, Nanos
 from isorepeat.datetimes import format_offset, format_wall, parse_offset
-from isorepeat.duration import NS_PER_SECOND
 from isorepeat.errors import ScheduleError, fail
+from isorepeat.units import NS_PER_SECOND
 
 __all__ = [
     "UTC_ZONE",
+    "instant_of",
     "WallTimeError",
     "Zone",
     "instant_from_wall",
@@ -243,6 +244,47 @@ def _seconds(delta: timedelta | None) -> int:
         msg = "the time zone returned no UTC offset"
         raise ValueError(msg)
     return delta.days * _SECONDS_PER_DAY + delta.seconds
+
+
+# -- datetime -> instant ---------------------------------------------------------------------
+
+_EPOCH_UTC: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def instant_of(moment: datetime, name: str) -> Nanos:
+    """An aware datetime as ns since the epoch: the one contract for datetimes given to isorepeat.
+
+    A naive datetime, or anything else, is a ``TypeError`` everywhere (as Python's own
+    comparison of naive and aware datetimes is): its instant is unknown, not merely wrong.
+    """
+    if not isinstance(moment, datetime):
+        msg = f"{name} must be an aware datetime, not {type(moment).__name__}"
+        raise TypeError(msg)
+    if moment.utcoffset() is None:
+        msg = f"{name} is a naive datetime; compare with an aware datetime (give it a tzinfo)"
+        raise TypeError(msg)
+    delta = moment - _EPOCH_UTC
+    return (delta.days * _SECONDS_PER_DAY + delta.seconds) * NS_PER_SECOND + delta.microseconds * 1000
+
+
+def offset_seconds(moment: datetime) -> int:
+    """The UTC offset of an aware datetime in seconds."""
+    delta = moment.utcoffset()
+    if delta is None:
+        msg = "a naive datetime has no offset; give it a tzinfo"
+        raise TypeError(msg)
+    return delta.days * _SECONDS_PER_DAY + delta.seconds
+
+
+def is_repeated_wall_time(zone: Zone, wall: Nanos) -> bool:
+    """True when ``wall`` happens twice in ``zone`` (an overlap: the clocks go back over it)."""
+    return isinstance(zone.resolve(wall), Overlap)
+
+
+def in_gap(zone: Zone, wall: Nanos) -> int | None:
+    """The offset before the gap when ``wall`` does not exist in ``zone``, else ``None``."""
+    resolution = zone.resolve(wall)
+    return resolution.before if isinstance(resolution, Gap) else None
 
 
 # -- wall clock -> instant -------------------------------------------------------------------

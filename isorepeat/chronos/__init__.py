@@ -14,18 +14,14 @@ package adds what only Chronos has: the text it stores (:func:`create`) and its 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from isorepeat.chronos.check import check_jobs, check_schedule
 from isorepeat.chronos.compare import Comparison, Difference, compare
 from isorepeat.chronos.diagnostics import Diagnostic, Severity
 from isorepeat.chronos.jobs import Source
+from isorepeat.chronos.printing import create
 from isorepeat.chronos.scheduler import HeadSimulation, Launch, PostResponse, is_due, post_head, simulate_head
 from isorepeat.chronos.scheduler2x import Iteration, Registration, iterate_2x, register_2x
 from isorepeat.chronos.skip import ChronosFailure, skip_forward
-from isorepeat.duration import Duration
-from isorepeat.schedule import format_joda_period, format_joda_start, instant_of
-from isorepeat.zones import UTC_ZONE, FixedZone
 
 __all__ = [
     # what Chronos does
@@ -54,25 +50,3 @@ __all__ = [
     "Comparison",
     "Difference",
 ]
-
-
-def create(repetitions: int | None, start: datetime, period: Duration) -> str:
-    """The schedule text Chronos stores (``Iso8601Expressions.create``, S21).
-
-    ``repetitions`` ``None`` (or -1, as Chronos keeps it) prints ``R/``; the start prints to the
-    millisecond in its own UTC offset.
-
-    >>> from datetime import datetime, timedelta, timezone
-    >>> from isorepeat import Duration
-    >>> from isorepeat.chronos import create
-    >>> start = datetime(2012, 10, 1, 5, 52, tzinfo=timezone(timedelta(hours=-7)))
-    >>> create(10, start, Duration.parse("PT1.5S"))
-    'R10/2012-10-01T05:52:00.000-07:00/PT1.500S'
-    """
-    instant = instant_of(start, "start")
-    offset = start.utcoffset()
-    assert offset is not None  # instant_of checked it
-    seconds = offset.days * 86_400 + offset.seconds
-    zone = FixedZone(seconds) if seconds else UTC_ZONE
-    count = "R" if repetitions is None or repetitions == -1 else f"R{repetitions}"
-    return f"{count}/{format_joda_start(zone, instant)}/{format_joda_period(period)}"

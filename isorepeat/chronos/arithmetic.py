@@ -16,7 +16,8 @@ from typing import Final
 
 from isorepeat._types import Disambiguate, Nanos
 from isorepeat.calendar import add_calendar, is_representable
-from isorepeat.duration import NS_PER_SECOND, Duration
+from isorepeat.duration import Duration
+from isorepeat.units import NS_PER_SECOND
 from isorepeat.zones import Gap, Zone, instant_from_wall
 
 __all__ = ["is_forward", "joda_advance", "joda_fields", "joda_plus", "rezone", "wall_of"]

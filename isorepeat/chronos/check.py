@@ -14,10 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final, TypeAlias
 
-from isorepeat._types import Dialect
-from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding
+from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding, codes_of
 from isorepeat.chronos.jobs import DocumentError, Job, Node, Source, load_jobs, load_lines
 from isorepeat.chronos.rules import JOB_RULES, SCHEDULE_RULES, schedule_facts, set_findings
+from isorepeat.dialects import Dialect, dialect_named
 
 __all__ = ["CheckInput", "check_jobs", "check_schedule", "read_sources"]
 
@@ -32,7 +32,7 @@ _SCHEDULE_PATH: Final = "<schedule>"
 def check_jobs(
     inputs: Iterable[CheckInput],
     *,
-    dialect: Dialect = "chronos",
+    dialect: str | Dialect = "chronos",
     jvm_zone: str | None = None,
     complete: bool | None = None,
     select: Collection[str] | None = None,
@@ -61,6 +61,7 @@ def check_jobs(
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
     """
+    spec = dialect_named(dialect)
     inputs = list(inputs)
     sources, problems = read_sources(inputs)
     if complete is None:
@@ -72,11 +73,10 @@ def check_jobs(
         jobs.extend(loaded[0])
         diagnostics.extend(_place(source, problem) for problem in loaded[1])
     for job in jobs:
-        diagnostics.extend(
-            _diagnostic(job, finding) for finding in _job_findings(job, dialect, jvm_zone, now)
-        )
+        diagnostics.extend(_diagnostic(job, finding) for finding in _job_findings(job, spec, jvm_zone, now))
     diagnostics.extend(_diagnostic(job, finding) for job, finding in set_findings(jobs, complete=complete))
-    kept = [d for d in diagnostics if _wanted(d.code, select, ignore)]
+    applicable = codes_of(spec)
+    kept = [d for d in diagnostics if d.code in applicable and _wanted(d.code, select, ignore)]
     kept.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     return kept
 
@@ -86,7 +86,7 @@ def check_schedule(
     /,
     *,
     tz: str | None = None,
-    dialect: Dialect = "chronos",
+    dialect: str | Dialect = "chronos",
     jvm_zone: str | None = None,
     epsilon: str | None = None,
     now: datetime | None = None,
@@ -105,7 +105,9 @@ def check_schedule(
     job = Job(
         source, Node(members, 0, len(text)), "line", schedule=text, schedule_time_zone=tz, epsilon=epsilon
     )
-    findings = _schedule_findings(job, dialect, jvm_zone, now)
+    spec = dialect_named(dialect)
+    applicable = codes_of(spec)
+    findings = (f for f in _schedule_findings(job, spec, jvm_zone, now) if f.code in applicable)
     return sorted((_diagnostic(job, finding) for finding in findings), key=lambda d: (d.col, d.code))
 
 

@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final, final
 
 from isorepeat.chronos.rules import ir207_period_does_not_advance, schedule_facts
+from isorepeat.dialects import parse
 from isorepeat.errors import ScheduleError
-from isorepeat.grammar import parse
 
 if TYPE_CHECKING:
     from isorepeat.schedule import Schedule

@@ -8,9 +8,12 @@ one place that gives a code its severity and its short name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias, final
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, final
 
-__all__ = ["CODES", "Diagnostic", "Finding", "Severity"]
+if TYPE_CHECKING:
+    from isorepeat.dialects import Dialect
+
+__all__ = ["CHRONOS_ONLY", "CODES", "Diagnostic", "Finding", "Severity", "codes_of"]
 
 Severity: TypeAlias = Literal["error", "warning"]
 """``"error"``: Chronos rejects the job or it cannot work; ``"warning"``: accepted, but probably
@@ -44,6 +47,18 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IR216": ("warning", "misspelt-field"),
     "IR217": ("warning", "no-schedule-no-parents"),
 }
+
+CHRONOS_ONLY: Final = frozenset({"IR205", "IR208", "IR209", "IR210", "IR213", "IR214"})
+"""The codes about what Chronos does with a schedule (its drift, truncation, empty starts,
+reduced starts, epsilon and 2.x's skip count): a dialect that is not Chronos does not get them."""
+
+
+def codes_of(dialect: Dialect) -> frozenset[str]:
+    """The codes ``check`` reports for schedules of ``dialect`` (its ``check_rules``; by default
+    every code but :data:`CHRONOS_ONLY`)."""
+    if dialect.check_rules is not None:
+        return dialect.check_rules
+    return frozenset(CODES) - CHRONOS_ONLY
 
 
 @final

@@ -13,24 +13,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Final, Literal, NoReturn, final
 
+from isorepeat._types import Disambiguate
 from isorepeat.calendar import days_in_month, is_representable
-from isorepeat.chronos.arithmetic import rezone
+from isorepeat.chronos.arithmetic import joda_advance, rezone
+from isorepeat.chronos.chained import chronos_chain_step
+from isorepeat.chronos.diagnostics import CODES
+from isorepeat.chronos.printing import format_chronos, format_joda_period, reparse_chronos
 from isorepeat.chronos.zones import JodaZone, resolve_zone
-from isorepeat.datetimes import EPOCH_ORDINAL, NS_PER_DAY, format_wall
-from isorepeat.duration import (
-    MAX_TEXT_LENGTH,
-    NS_PER_SECOND,
-    Duration,
-    describe_char,
-    trusted_duration,
-)
-from isorepeat.errors import fail
+from isorepeat.datetimes import EPOCH_ORDINAL, format_wall
+from isorepeat.dialects import Dialect, EffectiveStart, Form, Options, dialect_summaries, parse, register
+from isorepeat.duration import MAX_TEXT_LENGTH, Duration, describe_char, trusted_duration
+from isorepeat.errors import fail, unrepresentable
 from isorepeat.notes import Note
-from isorepeat.schedule import Schedule, instant_of, trusted_schedule
-from isorepeat.zones import UTC_ZONE, FixedZone, Gap, Zone, instant_from_wall
+from isorepeat.schedule import Schedule, trusted_schedule
+from isorepeat.units import NS_PER_DAY, NS_PER_MS, NS_PER_SECOND
+from isorepeat.zones import UTC_ZONE, FixedZone, Zone, in_gap, instant_from_wall
 
 __all__ = [
     "ChronosVersion",
@@ -47,7 +47,6 @@ StartShape = Literal["full", "time-only", "year", "year-month"]
 ChronosVersion = Literal["2", "3"]
 """``"3"``: Chronos HEAD (3.x); ``"2"``: tag 2.5.1. They differ only in an empty start here."""
 
-_NS_PER_MS: Final = 1_000_000
 _MS_PER_HOUR: Final = 3_600_000
 _MS_PER_MINUTE: Final = 60_000
 _MS_PER_SECOND: Final = 1_000
@@ -86,15 +85,38 @@ def parse_chronos(
     now: datetime | None = None,
     version: ChronosVersion = "3",
 ) -> Schedule:
-    """Parse ``text`` as the Chronos server would, with ``scheduleTimeZone`` ``tz`` (S34).
+    """Parse ``text`` as the Chronos server would, with ``scheduleTimeZone`` ``tz`` (S34): the
+    same as ``isorepeat.parse(text, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now,
+    version=version)``.
 
     ``jvm_zone`` is the JVM's default zone, where a start without an offset is read (UTC when
     ``None``); ``now`` is the clock an empty start is read from (``now - 1 s`` in Chronos 3,
     ``now`` in 2.5.1), by default the current time.
 
     :raises ScheduleError: where Chronos rejects the schedule (it returns ``None``), and where it
-        accepts one that datetime cannot hold (a year outside 0001-9999).
+        accepts one that datetime cannot hold (a year outside 0001-9999:
+        :class:`~isorepeat.errors.UnrepresentableError`).
     """
+    return parse(text, dialect=CHRONOS, tz=tz, jvm_zone=jvm_zone, now=now, version=version)
+
+
+def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, options: Options) -> Schedule:
+    """The chronos dialect's reader: ``Iso8601Expressions.parse`` (S34); an empty start stays
+    empty here, and :func:`isorepeat.parse` reads it from the clock (:func:`_effective_start`)."""
+    if disambiguate != "compatible":
+        msg = "the chronos dialect resolves gaps and overlaps as Joda-Time does; disambiguate is for iso"
+        raise ValueError(msg)
+    if tz is not None and not isinstance(tz, str):
+        msg = f"the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not {type(tz).__name__}"
+        raise TypeError(msg)
+    jvm_zone = options.get("jvm_zone")
+    if jvm_zone is not None and not isinstance(jvm_zone, str):
+        msg = f"jvm_zone must be a zone name (str), not {type(jvm_zone).__name__}"
+        raise TypeError(msg)
+    version = options.get("version", "3")
+    if version not in ("2", "3"):
+        msg = f"version must be '2' (Chronos 2.5.1) or '3' (Chronos HEAD), not {version!r}"
+        raise ValueError(msg)
     if len(text) > MAX_TEXT_LENGTH:
         fail(f"schedule too long ({len(text)} characters; at most {MAX_TEXT_LENGTH})", text, MAX_TEXT_LENGTH)
     match = _SPLIT.fullmatch(text)
@@ -109,47 +131,54 @@ def parse_chronos(
         zone_of_tz = resolve_zone(tz)
         if zone_of_tz.note is not None:
             notes.append(zone_of_tz.note)
+    kept: dict[str, object] = {name: value for name, value in options.items() if value is not None}
     if not start_text:
         # Iso8601Expressions.scala:52: the empty start is "now" in UTC; the zone is not applied.
-        moment = datetime.now(timezone.utc) if now is None else now
-        instant = instant_of(moment, "now")
-        instant -= instant % _NS_PER_MS  # Joda keeps milliseconds
-        if version == "3":
-            instant -= NS_PER_SECOND
-        zone: Zone = UTC_ZONE
+        return Schedule(
+            repetitions,
+            period,
+            None,
+            None,
+            None,
+            None,
+            CHRONOS,
+            "compatible",
+            notes=tuple(notes),
+            _options=tuple(sorted(kept.items())),
+            _start_written=False,
+        )
+    start = _DateTimeParser(text, match.start(2), match.end(2)).parse()
+    if not 1 <= start.year <= 9999:
+        unrepresentable(f"the year {start.year} is outside 0001-9999: {_CANNOT_HOLD}", text, start.column)
+    wall = start.wall_ms * NS_PER_MS
+    if start.offset_ms is not None:
+        offset_ns = start.offset_ms * NS_PER_MS
+        if offset_ns % NS_PER_SECOND:
+            unrepresentable(f"an offset with a fraction of a second: {_CANNOT_HOLD}", text, start.column)
+        zone: Zone = FixedZone(offset_ns // NS_PER_SECOND) if offset_ns else UTC_ZONE
+        instant = wall - offset_ns
     else:
-        start = _DateTimeParser(text, match.start(2), match.end(2)).parse()
-        if not 1 <= start.year <= 9999:
-            fail(f"the year {start.year} is outside 0001-9999: {_CANNOT_HOLD}", text, start.column)
-        wall = start.wall_ms * _NS_PER_MS
-        if start.offset_ms is not None:
-            offset_ns = start.offset_ms * _NS_PER_MS
-            if offset_ns % NS_PER_SECOND:
-                fail(f"an offset with a fraction of a second: {_CANNOT_HOLD}", text, start.column)
-            zone = FixedZone(offset_ns // NS_PER_SECOND) if offset_ns else UTC_ZONE
-            instant = wall - offset_ns
-        else:
-            jvm = resolve_zone(jvm_zone) if jvm_zone else resolve_zone("UTC")
-            zone = jvm.zone
-            # Joda's parser bucket: getOffsetFromLocal, and an IllegalInstantException in a gap.
-            resolution = zone.resolve(wall)
-            if isinstance(resolution, Gap):
-                fail(
-                    f"{format_wall(wall)} does not exist in the JVM zone {jvm.id} (the clocks skip an "
-                    "hour there): Chronos rejects the schedule",
-                    text,
-                    start.column,
-                    "write the start with an offset, e.g. "
-                    f"{format_wall(wall)[:16]}{'Z' if jvm.id == 'UTC' else '+00:00'}",
-                )
-            instant = instant_from_wall(zone, wall, "compatible")
-        if zone_of_tz is not None:
-            instant = rezone(zone_of_tz.zone, wall, instant)
-            zone = zone_of_tz.zone
-        if not is_representable(zone, instant):
-            fail(f"the start is outside the years 0001-9999: {_CANNOT_HOLD}", text, start.column)
+        jvm = resolve_zone(jvm_zone) if jvm_zone else resolve_zone("UTC")
+        zone = jvm.zone
+        # Joda's parser bucket: getOffsetFromLocal, and an IllegalInstantException in a gap.
+        if in_gap(zone, wall) is not None:
+            fail(
+                f"{format_wall(wall)} does not exist in the JVM zone {jvm.id} (the clocks skip an "
+                "hour there): Chronos rejects the schedule",
+                text,
+                start.column,
+                "write the start with an offset, e.g. "
+                f"{format_wall(wall)[:16]}{'Z' if jvm.id == 'UTC' else '+00:00'}",
+            )
+        instant = instant_from_wall(zone, wall, "compatible")
+    if zone_of_tz is not None:
+        instant = rezone(zone_of_tz.zone, wall, instant)
+        zone = zone_of_tz.zone
+    if not is_representable(zone, instant):
+        unrepresentable(f"the start is outside the years 0001-9999: {_CANNOT_HOLD}", text, start.column)
     wall_ns = instant + zone.offset_at(instant) * NS_PER_SECOND
-    tz_value: tzinfo | None = zone_of_tz.zone.tzinfo if zone_of_tz is not None and start_text else None
+    if zone_of_tz is not None:
+        kept.pop("jvm_zone", None)  # the start is read in the schedule zone, not the JVM's
     return trusted_schedule(
         repetitions,
         period,
@@ -157,11 +186,21 @@ def parse_chronos(
         wall_ns,
         zone,
         "compatible",
-        tz_value,
-        dialect="chronos",
+        zone_of_tz.zone.tzinfo if zone_of_tz is not None else None,
+        dialect=CHRONOS,
         notes=tuple(notes),
-        jvm_zone=jvm_zone if start_text and zone_of_tz is None else None,
+        options=kept,
     )
+
+
+def _effective_start(_form: Form, options: Options) -> EffectiveStart:
+    """Chronos reads an empty start as now in UTC, to the millisecond; HEAD then takes a second
+    off (``now - 1 s``, Iso8601Expressions.scala:52), 2.5.1 does not."""
+    return _NOW_2X if options.get("version") == "2" else _NOW_MINUS_ONE_SECOND
+
+
+_NOW_MINUS_ONE_SECOND: Final = EffectiveStart(shift=-NS_PER_SECOND, precision=NS_PER_MS, zone="utc")
+_NOW_2X: Final = EffectiveStart(precision=NS_PER_MS, zone="utc")
 
 
 @final
@@ -317,7 +356,7 @@ class _Period:
             fields.get("hours", 0),
             fields.get("minutes", 0),
             fields.get("seconds", 0),
-            millis * _NS_PER_MS,
+            millis * NS_PER_MS,
             "S" if millis else None,
         )
 
@@ -426,7 +465,7 @@ class _DateTimeParser:
         offset = self._offset() if self._peek() in ("Z", "z", "+", "-") else None
         if self.pos != self.end:
             fail(f"unexpected {describe_char(text, self.pos)} in the start", text, self.pos)
-        wall_ms = (day_ordinal - EPOCH_ORDINAL) * (NS_PER_DAY // _NS_PER_MS) + time_ms
+        wall_ms = (day_ordinal - EPOCH_ORDINAL) * (NS_PER_DAY // NS_PER_MS) + time_ms
         return _Start(
             wall_ms,
             offset,
@@ -535,7 +574,9 @@ class _DateTimeParser:
         try:
             return date.fromisocalendar(year, week, weekday).toordinal()
         except ValueError:  # week 1 of 0001 starts in year 0
-            fail(f"week {week} of {year} starts before 0001-01-01: {_CANNOT_HOLD}", self.text, week_column)
+            unrepresentable(
+                f"week {week} of {year} starts before 0001-01-01: {_CANNOT_HOLD}", self.text, week_column
+            )
 
     def _time(self, *, required: bool) -> int:
         """``HH[:mm[:ss[.f]] | .f] | .f]`` in milliseconds; absent (0) after a dangling ``T``."""
@@ -652,3 +693,28 @@ class _DateTimeParser:
         value = int(text[self.pos : self.pos + 2])
         self.pos += 2
         return value
+
+
+def _read_epsilon(text: str) -> Duration:
+    return parse_joda_period(text)
+
+
+CHRONOS: Final = register(
+    Dialect(
+        name="chronos",
+        summary=dialect_summaries()["chronos"],
+        read=_read,
+        format=format_chronos,
+        reparse=reparse_chronos,
+        arithmetic=joda_advance,
+        chain_step=chronos_chain_step,
+        mode="chained",
+        effective_start=_effective_start,
+        resolves_on_read=True,
+        options=("jvm_zone", "version"),
+        read_duration=_read_epsilon,
+        format_period=format_joda_period,
+        engine="Chronos",
+        check_rules=frozenset(CODES),
+    )
+)

@@ -17,17 +17,16 @@ from graphlib import CycleError, TopologicalSorter
 from itertools import islice
 from typing import Final, final
 
-from isorepeat._types import Dialect
 from isorepeat.chronos.arithmetic import joda_fields, standard_seconds
 from isorepeat.chronos.diagnostics import Finding
 from isorepeat.chronos.dialect import ScheduleForm, parse_joda_period, schedule_form
 from isorepeat.chronos.jobs import Job
 from isorepeat.datetimes import format_offset
-from isorepeat.duration import NS_PER_SECOND, Duration
+from isorepeat.dialects import Dialect, dialect_named, parse
+from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError
-from isorepeat.grammar import parse
-from isorepeat.schedule import Schedule, instant_of
-from isorepeat.zones import Overlap
+from isorepeat.schedule import Schedule
+from isorepeat.zones import is_repeated_wall_time
 
 __all__ = [
     "JOB_RULES",
@@ -55,6 +54,7 @@ class ScheduleFacts:
 
     text: str
     dialect: Dialect
+    """The dialect the schedule is read in; ``check`` keeps the codes it applies (``check_rules``)."""
     tz: str | None
     jvm_zone: str | None
     schedule: Schedule | None
@@ -66,7 +66,7 @@ class ScheduleFacts:
 def schedule_facts(
     text: str,
     *,
-    dialect: Dialect = "chronos",
+    dialect: str | Dialect = "chronos",
     tz: str | None = None,
     jvm_zone: str | None = None,
     epsilon: str | None = None,
@@ -79,13 +79,12 @@ def schedule_facts(
     ('2014-10-10T18:32:00-07:00', 0)
     """
     tz = tz or None  # Chronos writes "" for no zone
+    spec = dialect_named(dialect)
+    jvm = jvm_zone if "jvm_zone" in spec.options else None
     schedule: Schedule | None = None
     error: ScheduleError | None = None
     try:
-        if dialect == "chronos":
-            schedule = parse(text, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now)
-        else:
-            schedule = parse(text, tz=tz)
+        schedule = parse(text, dialect=spec, tz=tz, now=now if spec.resolves_on_read else None, jvm_zone=jvm)
     except ScheduleError as caught:
         error = caught
     form: ScheduleForm | None = None
@@ -97,10 +96,10 @@ def schedule_facts(
     period: Duration | None = None
     if epsilon:
         try:
-            period = parse_joda_period(epsilon) if dialect == "chronos" else Duration.parse(epsilon)
+            period = (spec.read_duration or Duration.parse)(epsilon)
         except ScheduleError:
             period = None  # IR106 reports it
-    return ScheduleFacts(text, dialect, tz, jvm_zone, schedule, error, form, period)
+    return ScheduleFacts(text, spec, tz, jvm_zone, schedule, error, form, period)
 
 
 # -- schedule rules ------------------------------------------------------------------------------
@@ -110,7 +109,8 @@ def ir100_unparseable(facts: ScheduleFacts) -> Iterator[Finding]:
     """The schedule does not parse in the chosen dialect; the column is that of S1."""
     error = facts.error
     if error is not None:
-        what = "Chronos rejects the schedule" if facts.dialect == "chronos" else "the schedule does not parse"
+        engine = facts.dialect.engine
+        what = f"{engine} rejects the schedule" if engine else "the schedule does not parse"
         hint = _template_hint(facts.text) or error.hint
         yield Finding("IR100", f"{what}: {error.message}", hint, index=error.column)
 
@@ -135,7 +135,7 @@ def ir201_start_without_offset(facts: ScheduleFacts) -> Iterator[Finding]:
     form = facts.form
     if form is None or form.shape is None or form.offset_seconds is not None or facts.tz:
         return
-    if facts.dialect == "chronos":
+    if "jvm_zone" in facts.dialect.options:
         where = f" ({facts.jvm_zone} here, from --jvm-zone)" if facts.jvm_zone else ""
         message = (
             f"the start has no offset and the job no scheduleTimeZone: Chronos reads it in the "
@@ -220,14 +220,16 @@ def ir205_month_end_drift(facts: ScheduleFacts) -> Iterator[Finding]:
     reported exactly when Chronos leaves the day the series was written on.
     """
     schedule = facts.schedule
-    if facts.dialect != "chronos" or schedule is None or schedule.start is None:
+    if schedule is None or schedule.start is None:
         return
     period = schedule.period
     if not (period.months or period.years) or schedule.start.day < 29 or schedule.repetitions == 0:
         return
     try:
         pairs = zip(
-            islice(schedule.occurrences(mode="chained"), _DRIFT_HORIZON), schedule.occurrences(), strict=False
+            islice(schedule.occurrences(mode="chained"), _DRIFT_HORIZON),
+            schedule.occurrences(mode="anchored"),
+            strict=False,
         )
         for chained, anchored in pairs:
             if chained.date() != anchored.date():
@@ -280,7 +282,7 @@ def ir207_period_does_not_advance(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir208_sub_millisecond(facts: ScheduleFacts) -> Iterator[Finding]:
     """Joda keeps milliseconds: finer fractions are cut off (start and period)."""
     form = facts.form
-    if facts.dialect == "chronos" and form is not None and form.truncated_column is not None:
+    if form is not None and form.truncated_column is not None:
         yield Finding(
             "IR208",
             "a fraction finer than a millisecond: Chronos truncates it to the millisecond",
@@ -292,7 +294,7 @@ def ir208_sub_millisecond(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir209_empty_start(facts: ScheduleFacts) -> Iterator[Finding]:
     """``R//P...``: 'now' each time Chronos reads the job until it has run once."""
     form = facts.form
-    if facts.dialect == "chronos" and form is not None and form.shape is None:
+    if form is not None and form.shape is None:
         yield Finding(
             "IR209",
             "empty start: Chronos starts the job when it is posted, and again at once after "
@@ -305,7 +307,7 @@ def ir209_empty_start(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir210_reduced_start(facts: ScheduleFacts) -> Iterator[Finding]:
     """A time-only (``T05:50Z``) or year/month-only start: Joda fills the rest in."""
     schedule, form = facts.schedule, facts.form
-    if facts.dialect != "chronos" or schedule is None or form is None or schedule.start is None:
+    if schedule is None or form is None or schedule.start is None:
         return
     start = schedule.start.isoformat()
     if form.shape == "time-only":
@@ -341,7 +343,7 @@ def ir212_fixed_offset_across_dst(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir213_short_period(facts: ScheduleFacts) -> Iterator[Finding]:
     """A period under a second (Chronos 3.x divides by zero), or shorter than the epsilon."""
     schedule = facts.schedule
-    if facts.dialect != "chronos" or schedule is None:
+    if schedule is None:
         return
     period = schedule.period
     column = facts.form.period_column if facts.form is not None else _period_column(facts.text)
@@ -371,7 +373,7 @@ def ir213_short_period(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir214_chronos2_cannot_count(facts: ScheduleFacts) -> Iterator[Finding]:
     """2.x counts skipped runs with ``toStandardSeconds`` unless months >= 1: years throw."""
     schedule = facts.schedule
-    if facts.dialect != "chronos" or schedule is None:
+    if schedule is None:
         return
     period = schedule.period
     if period.months < 1 and (period.months or period.years):
@@ -660,14 +662,10 @@ def _day_column(facts: ScheduleFacts) -> int:
 
 def _repeated_wall_time(schedule: Schedule) -> bool:
     """The start's wall time falls in an overlap of its zone (the clocks go back over it)."""
-    zone = schedule._zone
-    start = schedule.start
+    zone, wall = schedule.zone, schedule.start_wall_ns
     assert zone is not None
-    assert start is not None
-    offset = start.utcoffset()
-    assert offset is not None
-    instant = instant_of(start, "start")
-    return isinstance(zone.resolve(instant + int(offset.total_seconds()) * NS_PER_SECOND), Overlap)
+    assert wall is not None
+    return is_repeated_wall_time(zone, wall)
 
 
 def _fixed_millis(period: Duration | None) -> int | None:

@@ -14,10 +14,11 @@ from datetime import datetime, timedelta
 from typing import Final, final
 
 from isorepeat.chronos.dialect import parse_chronos
+from isorepeat.chronos.printing import format_joda_start
 from isorepeat.chronos.skip import skip_forward
 from isorepeat.errors import ScheduleError
-from isorepeat.schedule import Schedule, format_joda_start, instant_of
-from isorepeat.zones import UTC_ZONE
+from isorepeat.schedule import Schedule
+from isorepeat.zones import UTC_ZONE, instant_of
 
 __all__ = ["HeadSimulation", "Launch", "PostResponse", "is_due", "post_head", "simulate_head"]
 

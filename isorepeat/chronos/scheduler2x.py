@@ -15,10 +15,11 @@ from typing import Final, final
 from isorepeat._types import Nanos
 from isorepeat.chronos.arithmetic import joda_fields, joda_plus
 from isorepeat.chronos.dialect import parse_chronos, parse_joda_period
+from isorepeat.chronos.printing import format_joda_period, format_joda_start
 from isorepeat.chronos.skip import skip_forward
 from isorepeat.duration import Duration
-from isorepeat.schedule import Schedule, format_joda_period, format_joda_start, instant_of
-from isorepeat.zones import UTC_ZONE, Zone
+from isorepeat.schedule import Schedule
+from isorepeat.zones import UTC_ZONE, Zone, instant_of
 
 __all__ = ["Iteration", "Registration", "iterate_2x", "register_2x"]
 

@@ -36,8 +36,8 @@ from typing import Final, Literal, NoReturn, final
 from isorepeat._types import Nanos
 from isorepeat.chronos.arithmetic import joda_fields, joda_plus, standard_seconds
 from isorepeat.duration import Duration
-from isorepeat.schedule import Schedule, instant_of
-from isorepeat.zones import UTC_ZONE, Zone
+from isorepeat.schedule import Schedule
+from isorepeat.zones import UTC_ZONE, Zone, instant_of
 
 __all__ = ["ChronosFailure", "skip_forward"]
 
@@ -170,7 +170,7 @@ def _schedule_of(
         from isorepeat.chronos.dialect import parse_chronos
 
         return parse_chronos(schedule, tz=tz, jvm_zone=jvm_zone, now=now, version="2")
-    from isorepeat.grammar import parse
+    from isorepeat.dialects import parse
 
     return parse(schedule, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now)
 

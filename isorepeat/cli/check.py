@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from isorepeat.cli.common import UsageError, use_colour
+from isorepeat.cli.common import UsageError, add_dialect_option, use_colour
 
 if TYPE_CHECKING:
     from isorepeat.chronos.diagnostics import Diagnostic
@@ -56,12 +56,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "paths", metavar="PATH", nargs="*", default=["."], help="files, directories or - (default: .)"
     )
-    parser.add_argument(
-        "--dialect",
-        choices=("chronos", "iso"),
-        default="chronos",
-        help="how schedules are read (default: chronos, as the Chronos server does)",
-    )
+    add_dialect_option(parser, default="chronos")
     parser.add_argument(
         "--format",
         choices=("text", "json", "github"),

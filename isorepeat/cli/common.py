@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from datetime import datetime, timezone
 from typing import TextIO, final
 
-__all__ = ["UsageError", "parse_moment", "print_error", "use_colour"]
+__all__ = [
+    "UsageError",
+    "add_dialect_option",
+    "jvm_zone_option",
+    "parse_moment",
+    "print_error",
+    "use_colour",
+]
 
 
 @final
@@ -40,3 +48,31 @@ def use_colour(stream: TextIO) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def add_dialect_option(parser: argparse.ArgumentParser, *, default: str) -> None:
+    """``--dialect``: its choices and help from the registry (a dialect registered before the
+    parser is built is one of them)."""
+    from isorepeat.dialects import dialect_summaries
+
+    summaries = dialect_summaries()
+    parser.add_argument(
+        "--dialect",
+        choices=tuple(summaries),
+        default=default,
+        help="how the schedule is read: "
+        + "; ".join(f"{name}: {summary}" for name, summary in summaries.items())
+        + f" (default: {default})",
+    )
+
+
+def jvm_zone_option(jvm_zone: str | None, dialect: str) -> str | None:
+    """``--jvm-zone``, checked against the dialect: a usage error for a dialect without the option."""
+    from isorepeat.dialects import dialect_named, dialects_taking
+
+    if jvm_zone is None:
+        return None
+    if "jvm_zone" not in dialect_named(dialect).options:
+        takers = " or ".join(f"--dialect {name}" for name in dialects_taking("jvm_zone"))
+        raise UsageError(f"--jvm-zone applies to {takers} only")
+    return jvm_zone

@@ -52,6 +52,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     from isorepeat.chronos import check_schedule
+    from isorepeat.chronos.dialect import CHRONOS
     from isorepeat.describe import describe
     from isorepeat.errors import ScheduleError
 
@@ -66,16 +67,18 @@ def run(args: argparse.Namespace) -> int:
     text: str = args.schedule
     print(f"schedule: {loaded.parsed}")
     print(f"meaning:  {meaning}")
-    mode = "chained, as Chronos runs them" if schedule.dialect == "chronos" else "anchored"
-    if schedule.repetitions == 0:
+    engine = schedule.dialect_spec.engine
+    mode = f"chained, as {engine} runs them" if schedule.mode == "chained" and engine else schedule.mode
+    count = schedule.run_count
+    if count == 0:
         print("runs:     none (R0)")
     else:
         print(f"first runs ({mode}):")
         width = max(len(t.isoformat()) for t in runs) if runs else 0
         for moment in runs:
             print(f"  {moment.isoformat():<{width}}  {utc_text(moment)}")
-        if schedule.repetitions is not None and schedule.repetitions > len(runs):
-            more = schedule.repetitions - len(runs)
+        if count is not None and count > len(runs):
+            more = count - len(runs)
             print(f"  and {more:,} more {'run' if more == 1 else 'runs'}")
     diagnostics = check_schedule(
         text, tz=args.tz, dialect=args.dialect, jvm_zone=args.jvm_zone, now=loaded.now
@@ -86,9 +89,9 @@ def run(args: argparse.Namespace) -> int:
     print("iso and Chronos:")
     for line in _comparison(args, loaded.now):
         print(f"  {line}")
-    if args.dialect == "iso":
+    if schedule.dialect_spec is not CHRONOS:
         codes = {d.code for d in diagnostics}
-        as_chronos = check_schedule(text, tz=args.tz, dialect="chronos", now=loaded.now)
+        as_chronos = check_schedule(text, tz=args.tz, dialect=CHRONOS, now=loaded.now)
         # IR100 says again what the comparison says: Chronos rejects the schedule.
         chronos_only = [d for d in as_chronos if d.code not in codes and d.code != "IR100"]
         for line in _diagnostic_lines(chronos_only, text, who="Chronos "):
@@ -97,8 +100,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _first_runs(schedule: Schedule) -> list[datetime]:
-    runs = schedule.occurrences(mode="chained") if schedule.dialect == "chronos" else iter(schedule)
-    return list(itertools.islice(runs, FIRST_RUNS))
+    return list(itertools.islice(schedule.occurrences(), FIRST_RUNS))  # in the dialect's mode
 
 
 def _diagnostic_lines(diagnostics: Iterable[Diagnostic], text: str, who: str = "") -> list[str]:

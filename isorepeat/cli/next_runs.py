@@ -1,22 +1,20 @@
 """``isorepeat next``: the next runs of a schedule after a moment.
 
-Anchored runs (S27) come from the O(1)/O(log k) queries (S32). Chained runs (S35) have no such
-query: a fixed period that moves forward gives the same instants either way, so those come from
-the anchored queries too; any other chained series is walked from its start, at most
-``CHAINED_STEP_LIMIT`` steps (see there).
+All the work is :meth:`isorepeat.Schedule.runs_after`, in the dialect's mode or ``--mode``:
+O(1)/O(log k) anchored (S32), and chained (S35) either as fast (where chained equals anchored)
+or by a walk of at most :data:`isorepeat.chain.WALK_LIMIT` runs; further is a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final
 
+from isorepeat.chain import WALK_LIMIT
 from isorepeat.cli.common import UsageError, print_error
 from isorepeat.cli.preview import (
     add_schedule_options,
@@ -29,17 +27,14 @@ from isorepeat.cli.preview import (
 
 if TYPE_CHECKING:
     from isorepeat.cli.preview import Loaded
+    from isorepeat.dialects import Mode
     from isorepeat.schedule import Schedule
 
-__all__ = ["CHAINED_STEP_LIMIT", "MAX_RUNS", "register", "run"]
+__all__ = ["MAX_RUNS", "register", "run"]
 
 MAX_RUNS: Final = 100_000
 """The most runs ``-n`` asks for: more is a usage error, not a stream that never ends."""
 
-CHAINED_STEP_LIMIT: Final = 500_000
-"""The most steps a chained series is walked to reach ``--after``. A step takes 1-6 µs, so the
-walk stops within about 3 s; 500,000 steps of the shortest calendar period, a day, are 1,368
-years. Further is a usage error that suggests ``--mode anchored`` or a later start."""
 
 _DEFAULT_RUNS: Final = 10
 
@@ -79,7 +74,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--mode",
         choices=("anchored", "chained"),
         help="anchored: every run counted from the start; chained: each from the one before, "
-        "as Chronos does (default: chained with --dialect chronos, else anchored)",
+        "as Chronos does (default: the dialect's own mode, chained for chronos)",
     )
     parser.add_argument(
         "--format",
@@ -124,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_schedule(args)
         # Without --after, a run at this very moment (an empty start, S6) is the next one.
         window = _Window(moment_option(args.after, "--after", loaded.now), inclusive=args.after is None)
-        mode = args.mode or ("chained" if args.dialect == "chronos" else "anchored")
+        mode: Mode = args.mode or loaded.schedule.mode
         found = _find(loaded.schedule, window, count, mode)
     except ScheduleError as error:
         print_error(error)
@@ -146,101 +141,22 @@ def _count(value: str) -> int:
 # -- finding the runs ----------------------------------------------------------------------
 
 
-def _find(schedule: Schedule, window: _Window, count: int, mode: str) -> _Runs:
-    if mode == "chained" and not _chain_is_anchored(schedule):
-        return _walk_chain(schedule, window, count)
-    after, inclusive = window.after, window.inclusive
-    first = schedule.next_after(after, inclusive=inclusive)
-    if first is None:
-        return _Runs([], 0, schedule.previous_before(after, inclusive=not inclusive))
-    k = schedule.index_of(first)
-    assert k is not None  # next_after returns an occurrence
-    runs = list(itertools.islice(_from_index(schedule, k), count))
-    if mode == "chained" and runs:
-        runs = _as_chained(schedule, k, runs)
-    if len(runs) < count:  # n or the year 9999 ended the series
-        return _Runs(runs, 0, None)
-    return _Runs(runs, _remaining(schedule, k + len(runs)), None)
+def _find(schedule: Schedule, window: _Window, count: int, mode: Mode) -> _Runs:
+    """The library's answer (:meth:`Schedule.runs_after`), and the run before the window when
+    none is in it."""
+    from isorepeat.errors import WalkLimitError
 
-
-def _from_index(schedule: Schedule, k: int) -> Iterator[datetime]:
-    """Occurrences k, k+1, ... until n or the year 9999 (S40), each an O(1) or O(log k) query."""
-    for index in itertools.count(k):
-        try:
-            yield schedule[index]
-        except IndexError:
-            return
-
-
-def _remaining(schedule: Schedule, shown_to: int) -> int | None:
-    if schedule.repetitions is None:
-        return None
-    return max(0, len(schedule) - shown_to)
-
-
-def _chain_is_anchored(schedule: Schedule) -> bool:
-    """True when chained runs are the anchored ones: a fixed period that moves forward has no
-    month end to clamp and no wall time to re-read, so k·P from the start and P after P agree
-    (tests/test_cli.py checks this against the chain itself)."""
-    period = schedule.period
-    fields = (period.hours, period.minutes, period.seconds, period.nanoseconds)
-    return period.is_fixed and min(fields) >= 0 and not period.is_zero
-
-
-def _as_chained(schedule: Schedule, k: int, runs: list[datetime]) -> list[datetime]:
-    """The anchored instants shown as the chain shows them: from its second run on, Chronos
-    without a scheduleTimeZone keeps the offset it printed (CHRONOS.md §3.4)."""
-    chain = schedule.occurrences(mode="chained")
-    head = list(itertools.islice(chain, 2))
-    if len(head) < 2:
-        return runs
-    later = head[1].tzinfo
-    return [head[0] if k + i == 0 else t.astimezone(later) for i, t in enumerate(runs)]
-
-
-def _walk_chain(schedule: Schedule, window: _Window, count: int) -> _Runs:
-    """The chain from its first run in the window: that run and the ones the chain makes next."""
-    from isorepeat.errors import ScheduleError
-
-    start = schedule.start
-    assert start is not None  # load_schedule resolved it
-    period = schedule.period
-    if max(period.years, period.months, period.weeks, period.days, period.elapsed_nanoseconds) <= 0:
-        # Chronos accepts a zero or negative period (IR207): no run ever gets past the start.
-        if not window.admits(start):
-            return _Runs([], 0, None)
-    else:
-        try:
-            # The anchored count is close to the chained one: refuse now rather than after 3 s.
-            ahead = schedule.count_between(start, window.after)
-        except ScheduleError:  # a period with mixed signs has no anchored series in Chronos
-            ahead = 0
-        if ahead > CHAINED_STEP_LIMIT:
-            raise _too_far(window.after)
-    chain = enumerate(schedule.occurrences(mode="chained"))
-    previous = None
-    for k, moment in chain:
-        if window.admits(moment):
-            break
-        if k >= CHAINED_STEP_LIMIT:
-            raise _too_far(window.after)
-        previous = moment
-    else:
-        return _Runs([], 0, previous)
-    following = (later for _, later in itertools.islice(chain, count - 1)) if count else ()
-    runs = [moment, *following][:count]
-    if len(runs) < count:  # the chain stopped at n or at the year 9999
-        return _Runs(runs, 0, None)
-    if schedule.repetitions is None:
-        return _Runs(runs, None, None)
-    return _Runs(runs, max(0, schedule.repetitions - k - len(runs)), None)
-
-
-def _too_far(after: datetime) -> UsageError:
-    return UsageError(
-        f"--mode chained would walk more than {CHAINED_STEP_LIMIT:,} runs to reach "
-        f"{utc_text(after)}: use --mode anchored, or a start closer to --after"
-    )
+    try:
+        found = schedule.runs_after(window.after, count, inclusive=window.inclusive, mode=mode)
+        previous = None
+        if not found.runs and found.ended and count:
+            previous = schedule.previous_before(window.after, inclusive=not window.inclusive, mode=mode)
+    except WalkLimitError:
+        raise UsageError(
+            f"--mode chained would walk more than {WALK_LIMIT:,} runs to reach "
+            f"{utc_text(window.after)}: use --mode anchored, or a start closer to --after"
+        ) from None
+    return _Runs(list(found.runs), found.remaining, previous)
 
 
 # -- output --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final
 
-from isorepeat.cli.common import UsageError, now_utc, parse_moment
+from isorepeat.cli.common import UsageError, add_dialect_option, jvm_zone_option, now_utc, parse_moment
 
 if TYPE_CHECKING:
     from isorepeat.notes import Note
@@ -32,17 +32,12 @@ assert _US_PER_DAY == 86_400_000_000
 
 def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     """``--tz``, ``--dialect``, ``--jvm-zone`` and ``--now``: how the schedule text is read."""
+    add_dialect_option(parser, default="iso")
     parser.add_argument(
         "--tz",
         metavar="ZONE",
         help="the schedule time zone: an IANA name or an offset (write a negative one as "
         "--tz=-05:00); with --dialect chronos, Chronos's scheduleTimeZone, read as Chronos reads it",
-    )
-    parser.add_argument(
-        "--dialect",
-        choices=("iso", "chronos"),
-        default="iso",
-        help="iso: ISO 8601, strict (default); chronos: as the Chronos scheduler reads it",
     )
     parser.add_argument(
         "--jvm-zone",
@@ -85,15 +80,15 @@ def load_schedule(args: argparse.Namespace) -> Loaded:
     :raises UsageError: for bad options.
     :raises ScheduleError: for a schedule or zone that does not parse.
     """
-    from isorepeat.grammar import parse
+    from isorepeat.dialects import dialect_named, parse
 
     now = moment_option(args.now, "--now", now_utc())
-    if args.jvm_zone is not None and args.dialect != "chronos":
-        raise UsageError("--jvm-zone applies to --dialect chronos only")
-    if args.dialect == "chronos":
-        schedule = parse(args.schedule, tz=args.tz, dialect="chronos", jvm_zone=args.jvm_zone, now=now)
+    spec = dialect_named(args.dialect)
+    jvm_zone = jvm_zone_option(args.jvm_zone, spec.name)
+    if spec.resolves_on_read:  # the engine reads an empty start when it reads the text
+        schedule = parse(args.schedule, tz=args.tz, dialect=spec, now=now, jvm_zone=jvm_zone)
         return Loaded(schedule, schedule, now)
-    parsed = parse(args.schedule, tz=args.tz)
+    parsed = parse(args.schedule, tz=args.tz, dialect=spec, jvm_zone=jvm_zone)
     return Loaded(parsed, parsed.resolve(now), now)
 
 

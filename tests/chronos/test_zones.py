@@ -29,8 +29,8 @@ from isorepeat.chronos.zones import (
     JodaZone,
     resolve_zone,
 )
-from isorepeat.duration import NS_PER_SECOND
 from isorepeat.notes import Note
+from isorepeat.units import NS_PER_SECOND
 from isorepeat.zones import UTC_ZONE
 from tests.paths import CHRONOS_VECTORS
 

@@ -1,0 +1,141 @@
+"""What Chronos stores: a schedule printed as ``Iso8601Expressions.create`` does (S21).
+
+Joda's ``ISODateTimeFormat.dateTime()`` for the start (milliseconds always, ``Z`` or the
+offset) and ``ISOPeriodFormat.standard()`` for the period; the repr of a chronos schedule.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from isorepeat.datetimes import format_offset, format_wall
+from isorepeat.duration import Duration
+from isorepeat.units import NS_PER_MINUTE, NS_PER_MS, NS_PER_SECOND
+from isorepeat.zones import UTC_ZONE, FixedZone, Zone, instant_of, offset_seconds
+
+if TYPE_CHECKING:
+    from isorepeat._types import Nanos
+    from isorepeat.schedule import Schedule
+
+__all__ = ["create", "format_chronos", "format_joda_period", "format_joda_start", "reparse_chronos"]
+
+
+def create(repetitions: int | None, start: datetime, period: Duration) -> str:
+    """The schedule text Chronos stores (``Iso8601Expressions.create``, S21).
+
+    ``repetitions`` ``None`` (or -1, as Chronos keeps it) prints ``R/``; the start prints to the
+    millisecond in its own UTC offset.
+
+    >>> from datetime import datetime, timedelta, timezone
+    >>> from isorepeat import Duration
+    >>> from isorepeat.chronos import create
+    >>> start = datetime(2012, 10, 1, 5, 52, tzinfo=timezone(timedelta(hours=-7)))
+    >>> create(10, start, Duration.parse("PT1.5S"))
+    'R10/2012-10-01T05:52:00.000-07:00/PT1.500S'
+    """
+    instant = instant_of(start, "start")
+    seconds = offset_seconds(start)
+    zone = FixedZone(seconds) if seconds else UTC_ZONE
+    count = "R" if repetitions is None or repetitions == -1 else f"R{repetitions}"
+    return f"{count}/{format_joda_start(zone, instant)}/{format_joda_period(period)}"
+
+
+def format_chronos(schedule: Schedule) -> str:
+    """``R<n>/`` (``R/`` for ever), the start to the millisecond with ``Z`` or its offset, the
+    period as Joda prints it (S21); an empty start stays empty.
+
+    :raises ValueError: for the forms Chronos has not (``R/P``, ``R/P/end``), and periods finer
+        than the millisecond.
+    """
+    repetitions = "R" if schedule.repetitions is None else f"R{schedule.repetitions}"
+    form = schedule.form
+    if form in ("cycle", "end"):
+        msg = (
+            f"Chronos has no form {'R/<period>' if form == 'cycle' else 'R/<period>/<end>'}: "
+            "it counts from a start; resolve() the schedule or write R/<start>/<period>"
+        )
+        raise ValueError(msg)
+    period = schedule.period
+    if form == "interval":
+        from isorepeat.schedule import duration_of
+
+        period = duration_of(period.elapsed_nanoseconds)
+    period_text = format_joda_period(period)
+    zone, start = schedule.zone, schedule.start_ns
+    if start is None or zone is None:
+        return f"{repetitions}//{period_text}"
+    return f"{repetitions}/{format_joda_start(zone, start)}/{period_text}"
+
+
+def reparse_chronos(schedule: Schedule) -> tuple[str, dict[str, object]]:
+    """The repr's arguments: the stored text, and the zone it was read in."""
+    text = format_chronos(schedule)
+    keywords: dict[str, object] = {}
+    zone = schedule.zone
+    options = schedule.options
+    jvm_zone = options.get("jvm_zone")
+    if schedule.tz is not None and zone is not None:
+        keywords["tz"] = zone.key or zone.name
+    elif jvm_zone is not None and zone is not None and zone.fixed_offset is None:
+        # The start was read in the JVM zone: print it without its offset, as it was written.
+        repetitions, start, period = text.split("/")
+        text = f"{repetitions}/{start[:23]}/{period}"
+        keywords["jvm_zone"] = jvm_zone
+    if options.get("version", "3") != "3":
+        keywords["version"] = options["version"]
+    keywords["dialect"] = "chronos"
+    return text, keywords
+
+
+def format_joda_start(zone: Zone, instant: Nanos) -> str:
+    """An instant as Joda's ``ISODateTimeFormat.dateTime()`` prints it in ``zone``:
+    ``2012-10-01T05:52:00.000Z``, milliseconds always, ``Z`` or the offset."""
+    offset = zone.offset_at(instant)
+    wall = instant + offset * NS_PER_SECOND
+    # Joda keeps milliseconds: the start is truncated, as Chronos truncates it on input.
+    text = format_wall(wall - wall % NS_PER_MS)
+    seconds_part, _, fraction = text.partition(".")
+    millis = (fraction + "000")[:3]
+    return f"{seconds_part}.{millis}{format_offset(offset)}"
+
+
+def format_joda_period(period: Duration) -> str:
+    """A period as Joda's ISOPeriodFormat.standard() prints it: ``PT1.500S``, zero as ``PT0S``.
+
+    >>> format_joda_period(Duration.parse("PT1.5M"))
+    'PT1M30S'
+    """
+    hours, minutes, seconds = period.hours, period.minutes, period.seconds
+    if period.nanoseconds and period.fraction_unit in ("H", "M"):
+        # Joda has no fractional hours or minutes: write the same length in smaller units.
+        extra = period.nanoseconds
+        if period.fraction_unit == "H":
+            add_minutes, extra = divmod(extra, NS_PER_MINUTE)
+            minutes += add_minutes
+        add_seconds, extra = divmod(extra, NS_PER_SECOND)
+        seconds += add_seconds
+        nanos = extra
+    else:
+        nanos = period.nanoseconds
+    if nanos % NS_PER_MS:
+        msg = f"Chronos keeps milliseconds: {period} would become a different period"
+        raise ValueError(msg)
+    millis = nanos // NS_PER_MS
+    parts = ["P"]
+    for value, letter in ((period.years, "Y"), (period.months, "M"), (period.weeks, "W"), (period.days, "D")):
+        if value:
+            parts.append(f"{value}{letter}")
+    time = ""
+    for value, letter in ((hours, "H"), (minutes, "M")):
+        if value:
+            time += f"{value}{letter}"
+    total_ms = seconds * 1000 + millis
+    if total_ms:
+        # Joda prints seconds and millis as one signed decimal: PT1.500S, PT-0.500S.
+        whole, part = divmod(abs(total_ms), 1000)
+        sign = "-" if total_ms < 0 else ""
+        time += f"{sign}{whole}.{part:03d}S" if part else f"{sign}{whole}S"
+    if time:
+        parts.append("T" + time)
+    return "".join(parts) if len(parts) > 1 else "PT0S"

@@ -1,0 +1,96 @@
+"""The iso dialect: ISO 8601-1:2019 repeating intervals, strict and exact (S4-S33), registered.
+
+The grammar is ``grammar.py``, the arithmetic ``calendar.py``; this module adds how an iso
+schedule prints (S20), how its repr reads back, its chain step (S35), and the registration.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import TYPE_CHECKING, Final
+
+from isorepeat._types import Disambiguate, Nanos
+from isorepeat.calendar import advance
+from isorepeat.datetimes import format_offset, format_wall
+from isorepeat.dialects import Dialect, Options, dialect_summaries, register
+from isorepeat.grammar import read_iso
+from isorepeat.units import NS_PER_SECOND
+
+if TYPE_CHECKING:
+    from isorepeat.duration import Duration
+    from isorepeat.schedule import Schedule
+    from isorepeat.zones import Zone
+
+__all__ = ["ISO", "format_iso"]
+
+
+def format_iso(schedule: Schedule) -> str:
+    """The canonical text (S20): ``R[n]/start/period`` with the start's offset and zone suffix."""
+    repetitions = "R" if schedule.repetitions is None else f"R{schedule.repetitions}"
+    form, zone, end = schedule.form, schedule.zone, schedule.end
+    start, wall = schedule.start_ns, schedule.start_wall_ns
+    if form == "cycle":
+        return f"{repetitions}/{schedule.period}"
+    if form == "end":
+        assert end is not None
+        assert zone is not None
+        return f"{repetitions}/{schedule.period}/{_format_moment(zone, end.instant, end.wall)}"
+    if start is None or zone is None or wall is None:
+        return f"{repetitions}//{schedule.period}"
+    start_text = _format_moment(zone, start, wall)
+    if form == "interval":
+        assert end is not None
+        end_offset = (end.wall - end.instant) // NS_PER_SECOND
+        return f"{repetitions}/{start_text}/{format_wall(end.wall)}{format_offset(end_offset)}"
+    return f"{repetitions}/{start_text}/{schedule.period}"
+
+
+def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
+    """A start (or S17 end) in canonical form: offset, and the zone's key as a suffix (S20)."""
+    offset = zone.offset_at(instant)
+    if zone.key is None:
+        return format_wall(instant + offset * NS_PER_SECOND) + format_offset(offset)
+    if wall == instant + offset * NS_PER_SECOND:
+        return f"{format_wall(wall)}{format_offset(offset)}[{zone.key}]"
+    # S20: a wall time in a gap prints as written, with no offset: S28 arithmetic starts there.
+    return f"{format_wall(wall)}[{zone.key}]"
+
+
+def _reparse(schedule: Schedule) -> tuple[str, dict[str, object]]:
+    keywords: dict[str, object] = {}
+    zone = schedule.zone
+    if schedule.start_ns is None and zone is not None and schedule.form != "end":
+        keywords["tz"] = zone.key or zone.name  # an empty start's zone is not in the text
+    if schedule.dialect != "iso":
+        keywords["dialect"] = schedule.dialect
+    if schedule.disambiguate != "compatible":
+        keywords["disambiguate"] = schedule.disambiguate
+    return format_iso(schedule), keywords
+
+
+def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, _options: Options) -> Schedule:
+    return read_iso(text, tz, disambiguate)
+
+
+def iso_chain_step(
+    zone: Zone, instant: Nanos, period: Duration, _schedule_zone: Zone | None, disambiguate: Disambiguate
+) -> tuple[Nanos, Zone] | None:
+    """S35 in the iso dialect: the text carries the offset and the zone, so reading it back gives
+    the same instant; the next run is S28's ⊕ from that run's resolved wall time."""
+    wall = instant + zone.offset_at(instant) * NS_PER_SECOND
+    following = advance(zone, instant, wall, period, 1, disambiguate)
+    return None if following is None else (following, zone)
+
+
+ISO: Final = register(
+    Dialect(
+        name="iso",
+        summary=dialect_summaries()["iso"],
+        read=_read,
+        format=format_iso,
+        reparse=_reparse,
+        arithmetic=advance,
+        chain_step=iso_chain_step,
+        mode="anchored",
+    )
+)
