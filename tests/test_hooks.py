@@ -272,6 +272,7 @@ def _try_repo(hook_repo: Path, repo: Path, env: dict[str, str]) -> subprocess.Co
     )
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
     if importlib.util.find_spec("pre_commit") is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]' brings it)")

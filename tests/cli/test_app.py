@@ -164,7 +164,7 @@ _OPTIONS = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(command=st.sampled_from(["next", "explain"]), schedule=_SCHEDULES, options=_OPTIONS)
 def test_cli_exits_0_1_or_2_and_never_a_traceback(
     command: str, schedule: str, options: list[tuple[str, str]], capsys: pytest.CaptureFixture[str]

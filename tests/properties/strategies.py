@@ -35,12 +35,12 @@ __all__ = [
 ]
 
 SETTINGS: Final = settings(
-    max_examples=150,
     deadline=None,
-    database=None,  # nothing is written outside tests/properties
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
 )
-"""The shared profile; modules lower or raise ``max_examples`` per property to stay under 60 s."""
+"""The shared settings of the properties; ``max_examples`` and the database come from the profile
+(tests/conftest.py). Modules raise ``max_examples`` per property where the space is large, or lower
+it to stay under 60 s."""
 
 ZONE_KEYS: Final = (
     "UTC",

@@ -110,6 +110,7 @@ _VALID_TEXTS = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=1200)
 @given(mutations(_VALID_TEXTS))
 @example("R/2012-01-01T00:00:00Z/P" + "9" * 900 + "Y")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, Final
 
+import pytest
 import pytz
 from dateutil import tz as dateutil_tz
 from dateutil.relativedelta import relativedelta
@@ -38,7 +39,6 @@ NS_PER_SECOND: Final = 10**9
 SETTINGS: Final = settings(
     max_examples=600,
     deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
 )
 
@@ -355,6 +355,7 @@ def _same(actual: datetime | None, expected: datetime | None) -> bool:
     return _utc(actual) == _utc(expected) and actual.isoformat() == expected.isoformat()
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=1500)
 @given(case=_finite_schedules(), data=st.data())
 @example(case=HARD_CASES[0], data=None)  # type: ignore[arg-type]

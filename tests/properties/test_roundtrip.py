@@ -40,6 +40,7 @@ def _reparse(canonical: str) -> isorepeat.Schedule:
         )
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=400)
 @given(schedules())
 @_pin_hard_cases
@@ -58,7 +59,7 @@ def test_s20_schedule_round_trips(case: tuple[str, str | None]) -> None:
     assert str(again) == canonical
 
 
-@settings(SETTINGS, max_examples=150)
+@SETTINGS
 @given(other_form_schedules())
 @example("R5/P1D/2008-05-11T15:30:00Z")
 @example("R/2008-02-15T13:00:00Z/2008-02-15T16:00:00.5+01:00")
@@ -92,7 +93,7 @@ def test_s20_duration_round_trips(text: str) -> None:
     assert str(again) == canonical
 
 
-@settings(SETTINGS, max_examples=150)
+@SETTINGS
 @given(empty_start_schedules())
 @example(("R//PT10M", "Europe/Berlin"))
 @example(("R5/P1M", "America/Los_Angeles"))
@@ -124,6 +125,7 @@ _FAST_PATH_TEXTS = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=500)
 @given(_FAST_PATH_TEXTS)
 @example("R/2012-01-31T09:00:00Z/P1M")
