@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import datetime, timezone, tzinfo
 
 import pytest
@@ -11,7 +12,7 @@ import isorepeat
 from isorepeat import Dialect, EffectiveStart, Schedule
 from isorepeat.chronos import check_schedule
 from isorepeat.cli.app import main
-from isorepeat.dialects import Options, dialect_named, dialect_names
+from isorepeat.dialects import _REGISTRY, Options, dialect_named, dialect_names
 from isorepeat.grammar import read_iso
 from isorepeat.iso import format_iso, iso_chain_step
 
@@ -26,19 +27,25 @@ def _reparse(schedule: Schedule) -> tuple[str, dict[str, object]]:
     return format_iso(schedule), {"dialect": "toy"}
 
 
-TOY = isorepeat.register(
-    Dialect(
-        name="toy",
-        summary="R<n> runs n + 1 times, an empty start one period after now",
-        read=_read,
-        format=format_iso,
-        reparse=_reparse,
-        arithmetic=dialect_named("iso").arithmetic,
-        chain_step=iso_chain_step,
-        count_runs=lambda n, _written: None if n is None else n + 1,
-        effective_start=lambda _form, _options: EffectiveStart(periods=1),
-    )
+TOY = Dialect(
+    name="toy",
+    summary="R<n> runs n + 1 times, an empty start one period after now",
+    read=_read,
+    format=format_iso,
+    reparse=_reparse,
+    arithmetic=dialect_named("iso").arithmetic,
+    chain_step=iso_chain_step,
+    count_runs=lambda n, _written: None if n is None else n + 1,
+    effective_start=lambda _form, _options: EffectiveStart(periods=1),
 )
+
+
+@pytest.fixture(autouse=True)
+def _toy_registered() -> Iterator[None]:
+    """The toy is registered for this module's tests only: other tests see the built-in dialects."""
+    isorepeat.register(TOY)
+    yield
+    _REGISTRY.pop("toy", None)  # NOTE: the registry has no unregister; a test may undo its own
 
 
 def test_toy_dialect_is_registered() -> None:
