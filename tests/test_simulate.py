@@ -221,7 +221,7 @@ def test_properties_of_the_catchup_policies(
     s = parse(text)
     start, end = _t(0), _t(0) + timedelta(hours=30)
     results = {
-        catchup: list(simulate(s, start, end, outages=down, policy=Policy(epsilon, catchup)))  # type: ignore[arg-type]
+        catchup: list(simulate(s, start, end, outages=down, policy=Policy(epsilon, catchup)))
         for catchup in ("each", "latest", "none")
     }
     due = list(s.between(start, end))

@@ -8,15 +8,23 @@ counted by hand in the text.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
 from isorepeat.chronos import Source, check_jobs, check_schedule
 from isorepeat.chronos.diagnostics import CODES
 
+
+class Options(TypedDict, total=False):
+    """The keyword arguments of ``check_schedule`` that the cases give."""
+
+    tz: str
+    epsilon: str
+
+
 # (code, schedule, options, schedule_column): the rule fires there.
-SCHEDULE_FIRES: list[tuple[str, str, dict[str, str], int | None]] = [
+SCHEDULE_FIRES: list[tuple[str, str, Options, int | None]] = [
     # IR100: the column of S1 (here the month)
     ("IR100", "R5/2012-13-01T00:00Z/P1D", {}, 8),
     ("IR100", "R/2012-10-01T00:00Z/1D", {}, 20),
@@ -63,7 +71,7 @@ SCHEDULE_FIRES: list[tuple[str, str, dict[str, str], int | None]] = [
 ]
 
 # (code, schedule, options): the rule stays quiet.
-SCHEDULE_QUIET: list[tuple[str, str, dict[str, str]]] = [
+SCHEDULE_QUIET: list[tuple[str, str, Options]] = [
     ("IR100", "R5/2012-12-01T00:00Z/P1D", {}),
     ("IR101", "R/1970-01-01T00:00:01Z/PT1H", {}),
     ("IR101", "R//PT1H", {}),
@@ -95,7 +103,7 @@ SCHEDULE_QUIET: list[tuple[str, str, dict[str, str]]] = [
 
 
 @pytest.mark.parametrize(("code", "text", "options", "column"), SCHEDULE_FIRES)
-def test_schedule_rule_fires(code: str, text: str, options: dict[str, str], column: int | None) -> None:
+def test_schedule_rule_fires(code: str, text: str, options: Options, column: int | None) -> None:
     found = [d for d in check_schedule(text, **options) if d.code == code]
     assert len(found) == 1, check_schedule(text, **options)
     diagnostic = found[0]
@@ -108,7 +116,7 @@ def test_schedule_rule_fires(code: str, text: str, options: dict[str, str], colu
 
 
 @pytest.mark.parametrize(("code", "text", "options"), SCHEDULE_QUIET)
-def test_schedule_rule_stays_quiet(code: str, text: str, options: dict[str, str]) -> None:
+def test_schedule_rule_stays_quiet(code: str, text: str, options: Options) -> None:
     assert code not in [d.code for d in check_schedule(text, **options)]
 
 

@@ -502,12 +502,14 @@ def other_form_schedules(draw: st.DrawFn) -> str:
         end_wall = start.wall + timedelta(
             days=draw(st.integers(2, 2000)), seconds=draw(st.integers(0, 86_399))
         )
-        end = end_wall.isoformat(timespec=draw(st.sampled_from(["seconds", "microseconds"])))
-        return f"{draw(repetitions())}/{start.text}/{end}"
+        end_text = end_wall.isoformat(timespec=draw(st.sampled_from(["seconds", "microseconds"])))
+        return f"{draw(repetitions())}/{start.text}/{end_text}"
     if form == "interval":
-        fixed = {"suffix": False, "offset_kinds": ("Z", "offset"), "precisions": ("H", "M", "S")}
-        start = draw(datetime_texts(min_year=2, max_year=9000, **fixed))
-        end = draw(datetime_texts(min_year=2, max_year=9998, **fixed))
+        fixed = functools.partial(
+            datetime_texts, min_year=2, suffix=False, offset_kinds=("Z", "offset"), precisions=("H", "M", "S")
+        )
+        start = draw(fixed(max_year=9000))
+        end = draw(fixed(max_year=9998))
         assert start.offset is not None
         assert end.offset is not None
         start_instant = (start.wall - timedelta(seconds=start.offset), start.nanos)
@@ -528,9 +530,9 @@ def other_form_schedules(draw: st.DrawFn) -> str:
     if "T1.5H" in units and not time_units:
         time_units = "1.5H"
     period = "P" + date_units + ("T" + time_units if time_units else "")
-    reps = draw(st.integers(1, 100))
+    count = draw(st.integers(1, 100))
     end = draw(datetime_texts(min_year=1000, max_year=9998, suffix_always=form == "zoned end"))
-    return f"R{reps}/{period}/{end.text}"
+    return f"R{count}/{period}/{end.text}"
 
 
 # -- texts near the valid ones -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, Final
@@ -290,7 +291,7 @@ QUERY_ZONES: Final = (UTC, zoneinfo.ZoneInfo("America/Los_Angeles"), timezone(ti
 @st.composite
 def _query_times(draw: st.DrawFn, occurrences: list[datetime]) -> datetime:
     """A moment near an occurrence (±0, ±1 µs, ±1 s), or anywhere around the schedule."""
-    if occurrences and draw(st.integers(0, 3)):
+    if occurrences and draw(st.integers(0, 3)) != 0:
         base = draw(st.sampled_from(occurrences))
         delta = draw(
             st.one_of(
@@ -358,14 +359,14 @@ def _same(actual: datetime | None, expected: datetime | None) -> bool:
 @pytest.mark.slow
 @settings(SETTINGS, max_examples=1500)
 @given(case=_finite_schedules(), data=st.data())
-@example(case=HARD_CASES[0], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[1], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[2], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[3], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[4], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[5], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[6], data=None)  # type: ignore[arg-type]
-@example(case=HARD_CASES[7], data=None)  # type: ignore[arg-type]
+@example(case=HARD_CASES[0], data=None)
+@example(case=HARD_CASES[1], data=None)
+@example(case=HARD_CASES[2], data=None)
+@example(case=HARD_CASES[3], data=None)
+@example(case=HARD_CASES[4], data=None)
+@example(case=HARD_CASES[5], data=None)
+@example(case=HARD_CASES[6], data=None)
+@example(case=HARD_CASES[7], data=None)
 def test_queries_agree_with_iteration(case: Case, data: st.DataObject | None) -> None:
     schedule = _parse(case)
     listed = list(schedule)
@@ -482,7 +483,7 @@ def test_months_against_relativedelta(case: tuple[str, str | None, datetime, int
 # -- oracle: pytz and zoneinfo for wall-clock days across DST (S24, S28 (2), (3)) ----------------
 
 
-def _compatible_instant(wall: datetime, to_wall: Any) -> datetime:
+def _compatible_instant(wall: datetime, to_wall: Callable[[datetime], datetime]) -> datetime:
     """The UTC instant of a naive wall time under "compatible" (gap: forward by its length;
     overlap: the earlier instant), from a zone's UTC -> wall conversion only.
 
@@ -491,6 +492,8 @@ def _compatible_instant(wall: datetime, to_wall: Any) -> datetime:
     """
     before = to_wall(wall - timedelta(days=2)).utcoffset()
     after = to_wall(wall + timedelta(days=2)).utcoffset()
+    assert before is not None  # to_wall gives aware wall times
+    assert after is not None
     candidates = sorted({wall - before, wall - after})
     valid = [utc for utc in candidates if to_wall(utc).replace(tzinfo=None) == wall]
     if valid:
