@@ -19,12 +19,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, final
 
 from isorepeat._types import Disambiguate, Nanos
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import tzinfo
 
     from isorepeat.duration import Duration
     from isorepeat.schedule import Schedule
@@ -254,8 +255,5 @@ def parse(
     if now is not None:
         return schedule.resolve(now)
     if spec.resolves_on_read and schedule.start is None:
-        from datetime import datetime as _datetime
-        from datetime import timezone as _timezone
-
-        return schedule.resolve(_datetime.now(_timezone.utc))
+        return schedule.resolve(datetime.now(timezone.utc))
     return schedule

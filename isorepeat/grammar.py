@@ -17,7 +17,7 @@ from typing import Final, final
 from isorepeat._types import DISAMBIGUATIONS, Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MIN_INSTANT, advance, is_representable
 from isorepeat.datetimes import EPOCH_ORDINAL, ParsedDateTime, format_wall, parse_datetime
-from isorepeat.dialects import Dialect, dialect_named
+from isorepeat.dialects import Dialect, Form, dialect_named
 from isorepeat.duration import (
     MAX_TEXT_LENGTH,
     Duration,
@@ -205,18 +205,7 @@ class _Parser:
             period, pos = parse_duration(text, pos + 1)
             self._expect_end(pos, "the period")
             self._check_period(period, repetitions, period_column)
-            zone = self.zone
-            return Schedule(
-                repetitions,
-                period,
-                None,
-                None,
-                zone,
-                self._tz_of(zone),
-                _iso(),
-                self.disambiguate,
-                _start_written=False,
-            )
+            return self._without_start(repetitions, period, "start")
         if _starts_period(text, pos):
             return self._duration_first(repetitions, pos)
         start = parse_datetime(text, pos, what="start")
@@ -281,19 +270,7 @@ class _Parser:
         period, pos = parse_duration(text, pos)
         if pos == len(text):
             self._check_period(period, repetitions, period_column)
-            zone = self.zone
-            return Schedule(
-                repetitions,
-                period,
-                None,
-                None,
-                zone,
-                self._tz_of(zone),
-                _iso(),
-                self.disambiguate,
-                "cycle",
-                _start_written=False,
-            )
+            return self._without_start(repetitions, period, "cycle")
         if text[pos] != "/":
             self._unexpected(pos, "after the period")
         if repetitions is None:
@@ -448,6 +425,23 @@ class _Parser:
         check_ascii_digits(self.text, pos)
         hint = "remove the whitespace: a schedule has none" if char.isspace() else None
         fail(f"unexpected {describe_char(self.text, pos)} {where}", self.text, pos, hint)
+
+    def _without_start(self, repetitions: int | None, period: Duration, form: Form) -> Schedule:
+        """``R[n]//<period>`` (S6, form "start") or ``R[n]/<period>`` (S18, "cycle"): put into
+        effect later, by :meth:`Schedule.resolve`."""
+        zone = self.zone
+        return Schedule(
+            repetitions,
+            period,
+            None,
+            None,
+            zone,
+            self._tz_of(zone),
+            _iso(),
+            self.disambiguate,
+            form,
+            _start_written=False,
+        )
 
     def _tz_of(self, zone: Zone | None) -> tzinfo | None:
         return _tz_attribute(self.zone, self.tz, zone)

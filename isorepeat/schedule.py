@@ -9,7 +9,7 @@ dialect's own, so a chronos schedule answers what Chronos runs. Nothing here nam
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import islice
@@ -127,18 +127,18 @@ class Schedule:
 
         return parse(text, tz=tz, dialect=dialect, disambiguate=disambiguate, now=now, **options)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # By the dialect's name, without the caches: a registered dialect pickles as its name.
+    def __reduce__(self) -> tuple[type[Schedule], tuple[object, ...]]:
+        # The fields without the caches; the dialect pickles by its name (Dialect.__reduce__).
         return (
-            _restore,
+            Schedule,
             (
-                self._dialect.name,
                 self.repetitions,
                 self.period,
                 self._start,
                 self._start_wall,
                 self._zone,
                 self.tz,
+                self._dialect,
                 self.disambiguate,
                 self._form,
                 self._end,
@@ -564,9 +564,8 @@ class Schedule:
                 "schedule.resolve(datetime.now(timezone.utc)) gives it a start",
             )
 
-    def _walking(self, query: object) -> int | None:
+    def _walking(self, query: Callable[[], int | None]) -> int | None:
         """Run a chain search, turning the walk's bound into a WalkLimitError that names the text."""
-        assert callable(query)
         try:
             result: int | None = query()
         except WalkLimit:
@@ -714,27 +713,6 @@ class Schedule:
         text, keywords = self._dialect.reparse(self)
         extra = "".join(f", {name}={value!r}" for name, value in keywords.items())
         return f"Schedule.parse({text!r}{extra})"
-
-
-def _restore(dialect: str, *fields: object) -> Schedule:
-    """Unpickle a schedule: its dialect looked up by name (``Schedule.__reduce__``)."""
-    (repetitions, period, start, wall, zone, tz, disambiguate, form, end, notes, options, written) = fields
-    return Schedule(
-        repetitions,  # type: ignore[arg-type]
-        period,  # type: ignore[arg-type]
-        start,  # type: ignore[arg-type]
-        wall,  # type: ignore[arg-type]
-        zone,  # type: ignore[arg-type]
-        tz,  # type: ignore[arg-type]
-        dialect_named(dialect),
-        disambiguate,  # type: ignore[arg-type]
-        form,  # type: ignore[arg-type]
-        end,  # type: ignore[arg-type]
-        notes,  # type: ignore[arg-type]
-        options,  # type: ignore[arg-type]
-        written,  # type: ignore[arg-type]
-    )
-    # NOTE: the fields are those __reduce__ wrote, in its order: each has its declared type.
 
 
 def duration_of(elapsed: Nanos) -> Duration:
