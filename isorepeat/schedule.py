@@ -16,10 +16,11 @@ from itertools import islice
 from typing import TYPE_CHECKING, Final, NoReturn, final
 
 from isorepeat._types import Disambiguate, Nanos
+from isorepeat.calendar import MAX_WALL, MIN_WALL
 from isorepeat.chain import WALK_LIMIT, Chain, WalkLimit, chains_as_anchored
 from isorepeat.dialects import Dialect, Form, Mode, dialect_named
 from isorepeat.duration import Duration
-from isorepeat.errors import ScheduleError, WalkLimitError, fail
+from isorepeat.errors import ScheduleError, WalkLimitError, fail, unrepresentable
 from isorepeat.notes import Note
 from isorepeat.timeline import Timeline
 from isorepeat.units import NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND, NS_PER_US
@@ -242,6 +243,14 @@ class Schedule:
             offset = offset_seconds(now)
             zone = FixedZone(offset) if offset else UTC_ZONE
         wall = instant + zone.offset_at(instant) * NS_PER_SECOND
+        if not MIN_WALL <= wall <= MAX_WALL:  # now - 1 s at the first second of the year 0001
+            text = str(self)
+            unrepresentable(
+                f"the empty start put into effect at {now.isoformat()} is before the year 0001: "
+                f"{self._dialect.engine or 'the standard'} accepts this; isorepeat cannot represent it",
+                text,
+                text.find("/") + 1,
+            )
         if rule.periods:
             try:
                 first = self._dialect.arithmetic(

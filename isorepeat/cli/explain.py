@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import print_error
 from isorepeat.cli.preview import add_schedule_options, load_schedule, utc_text
+from isorepeat.errors import UnrepresentableError
 
 if TYPE_CHECKING:
     from isorepeat.chronos import Diagnostic
@@ -130,6 +131,8 @@ def _comparison(args: argparse.Namespace, now: datetime) -> list[str]:
     if result.iso_error is not None:
         error = result.iso_error
         return [f"iso rejects this schedule: {error.message}" + _hint(error.hint)]
+    if isinstance(result.chronos_error, UnrepresentableError):
+        return [result.chronos_error.message]  # it says that Chronos accepts the schedule
     if result.chronos_error is not None:
         error = result.chronos_error
         return [f"Chronos rejects this schedule: {error.message}" + _hint(error.hint)]

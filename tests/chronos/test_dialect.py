@@ -326,3 +326,16 @@ def test_s2_chronos_any_text_parses_or_raises_schedule_error(text: str, tz: str 
         return
     assert schedule.start is not None
     list(itertools.islice(schedule.occurrences(mode="chained"), 3))
+
+
+def test_s40_empty_start_one_second_before_the_year_0001_is_unrepresentable() -> None:
+    # Chronos reads the empty start as now - 1 s: at the first second of 0001 that is in year 0.
+    first_second = datetime(1, 1, 1, tzinfo=UTC)
+    with pytest.raises(isorepeat.UnrepresentableError) as caught:
+        chronos("R//PT10M", now=first_second)
+    assert caught.value.message == (
+        "the empty start put into effect at 0001-01-01T00:00:00+00:00 is before the year 0001: "
+        "Chronos accepts this; isorepeat cannot represent it"
+    )
+    assert caught.value.column == 2  # the empty start
+    assert chronos("R//PT10M", now=first_second + timedelta(seconds=1)).occurrence(0) == first_second

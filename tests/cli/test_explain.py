@@ -228,3 +228,14 @@ def test_explain_chronos_infinite_zero_period(capsys: pytest.CaptureFixture[str]
     status, out, _ = run_cli(capsys, "explain", "R/2012-10-01T05:52:00Z/PT0S", "--dialect", "chronos")
     assert status == 0
     assert out[-1].startswith("  iso rejects this schedule: a zero period repeats the same instant")
+
+
+def test_explain_chronos_reading_isorepeat_cannot_represent(capsys: pytest.CaptureFixture[str]) -> None:
+    # Found by test_cli_exits_0_1_or_2_and_never_a_traceback: Chronos's now - 1 s is in year 0.
+    status, out, err = run_cli(capsys, "explain", "R//PT10M", "--now=0001-01-01T00:00:00Z")
+    assert (status, err) == (0, "")
+    assert out[-2:] == [
+        "iso and Chronos:",
+        "  the empty start put into effect at 0001-01-01T00:00:00+00:00 is before the year 0001: "
+        "Chronos accepts this; isorepeat cannot represent it",
+    ]
