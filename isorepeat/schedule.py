@@ -9,20 +9,20 @@ dialect's own, so a chronos schedule answers what Chronos runs. Nothing here nam
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import islice
-from typing import TYPE_CHECKING, Final, NoReturn, final
+from typing import TYPE_CHECKING, Final, final
 
 from isorepeat._types import Disambiguate, Nanos
 from isorepeat.calendar import MAX_WALL, MIN_WALL
-from isorepeat.chain import WALK_LIMIT, Chain, WalkLimit, chains_as_anchored
+from isorepeat.chain import chains_as_anchored
 from isorepeat.dialects import Dialect, Form, Mode, dialect_named
 from isorepeat.duration import Duration
-from isorepeat.errors import ScheduleError, WalkLimitError, fail, unrepresentable
+from isorepeat.errors import ScheduleError, fail, unrepresentable
 from isorepeat.notes import Note
-from isorepeat.timeline import Timeline
+from isorepeat.queries import AnchoredRuns, ChainedRuns, anchored_runs, chained_runs, shown_as_chained
 from isorepeat.units import NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND, NS_PER_US
 from isorepeat.zones import UTC_ZONE, FixedZone, WallTimeError, Zone, instant_of, offset_seconds
 
@@ -105,9 +105,9 @@ class Schedule:
     # The dialect options the text was read with (jvm_zone, version), for repr and the dialect.
     _start_written: bool = field(default=True, compare=False)
     # False when the start was empty or absent as written (what R<n> counts may depend on it).
-    # The occurrence arithmetic, built on the first query: the only slots written after __init__.
-    _timeline: Timeline | None = field(default=None, init=False, repr=False, compare=False)
-    _chain: Chain | None = field(default=None, init=False, repr=False, compare=False)
+    # What answers queries in each mode, built on the first: the only slots written after __init__.
+    _anchored: AnchoredRuns | None = field(default=None, init=False, repr=False, compare=False)
+    _chained: AnchoredRuns | ChainedRuns | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -287,12 +287,13 @@ class Schedule:
         :raises WalkLimitError: a chained k beyond the walk's bound (:data:`isorepeat.chain.WALK_LIMIT`).
         """
         index = operator.index(k)
+        runs = self._runs(mode)
         if index < 0:
             if self.repetitions is None:
                 msg = "an infinite schedule has no end to count back from"
                 raise IndexError(msg)
-            index += self._length(self._mode(mode))
-        found = self._at(index, self._mode(mode))
+            index += runs.length()
+        found = None if index < 0 else runs.at(index)
         if found is None:
             where = "before the start" if index < 0 else "past the end"
             msg = f"occurrence {k} is {where} of {self}"
@@ -316,10 +317,7 @@ class Schedule:
         >>> [t.date().isoformat() for t in s.occurrences(mode="chained")]
         ['2012-01-31', '2012-02-29', '2012-03-29', '2012-04-29']
         """
-        if self._mode(mode) == "anchored" or self._chains_as_anchored():
-            timeline = self._occurrences()
-            return self._shown(self._guarded(timeline, 0, timeline.last_index() + 1), 0, mode)
-        return self._walk(0, None)
+        return self._runs(mode).runs(0)
 
     def __len__(self) -> int:
         """The number of occurrences of a finite schedule (fewer if the year 9999 cuts it, S40).
@@ -329,7 +327,7 @@ class Schedule:
         if self.repetitions is None:
             msg = f"{self} is infinite: it has no len(); check is_infinite first"
             raise TypeError(msg)
-        return self._length(self._mode(None))
+        return self._runs(None).length()
 
     def __contains__(self, moment: object, /) -> bool:
         """True when ``moment`` is one of the occurrences (as returned, to the microsecond)."""
@@ -340,16 +338,18 @@ class Schedule:
     @property
     def last(self) -> datetime | None:
         """The last occurrence (dialect's mode): of n, or before the year 9999 ends the series (S40)."""
-        last = self._length(self._mode(None)) - 1
-        return None if last < 0 else self._at(last, self._mode(None))
+        runs = self._runs(None)
+        last = runs.length() - 1
+        return None if last < 0 else runs.at(last)
 
     def index_of(self, moment: datetime, /, *, mode: Mode | None = None) -> int | None:
         """The k with ``schedule[k] == moment``, else ``None`` (the first k where two coincide)."""
         target = _microseconds(moment)
-        k = self._first(target, self._mode(mode))
+        runs = self._runs(mode)
+        k = runs.first(target)
         if k is None:
             return None
-        found = self._at(k, self._mode(mode))
+        found = runs.at(k)
         if found is None or _microseconds(found) != target:
             return None
         return k
@@ -366,9 +366,9 @@ class Schedule:
         '2026-11-22T12:00:02+00:00'
         """
         moment = _now() if moment is None else moment
-        chosen = self._mode(mode)
-        k = self._first(_microseconds(moment) + (0 if inclusive else 1), chosen)
-        return None if k is None else self._at(k, chosen)
+        runs = self._runs(mode)
+        k = runs.first(_microseconds(moment) + (0 if inclusive else 1))
+        return None if k is None else runs.at(k)
 
     def time_until(self, moment: datetime | None = None, /, *, mode: Mode | None = None) -> timedelta | None:
         """The exact time from ``moment`` (default now) to the next run, or ``None`` if none follows.
@@ -395,41 +395,26 @@ class Schedule:
         self, moment: datetime, /, *, inclusive: bool = False, mode: Mode | None = None
     ) -> datetime | None:
         """The last occurrence before ``moment`` (at or before it with ``inclusive=True``)."""
-        chosen = self._mode(mode)
-        target = _microseconds(moment) + (1 if inclusive else 0)
-        if chosen == "chained" and not self._chains_as_anchored():
-            chain = self._walker()
-            k = self._walking(lambda: chain.last_before(target))
-            return None if k is None else self._at(k, chosen)
-        timeline = self._occurrences()
-        k = timeline.first_at_or_after(target) - 1
-        k = min(k, timeline.last_index())
-        return None if k < 0 else self._at(k, chosen)
+        runs = self._runs(mode)
+        k = runs.last_before(_microseconds(moment) + (1 if inclusive else 0))
+        return None if k is None else runs.at(k)
 
     def between(self, start: datetime, end: datetime, /, *, mode: Mode | None = None) -> Iterator[datetime]:
         """The occurrences t with ``start <= t < end``, in order (chain order when chained)."""
         low, high = _microseconds(start), _microseconds(end)
-        if self._mode(mode) == "chained" and not self._chains_as_anchored():
-            first = self._first(low, "chained")
-            if first is None:
-                return iter(())
-            chain = self._walker()
-            if chain.monotonic:
-                return self._walk(first, high)
-            return (t for t in self._walk(first, None, limit=True) if low <= _microseconds(t) < high)
-        timeline = self._occurrences()
-        first = timeline.first_at_or_after(low)
-        stop = min(timeline.first_at_or_after(high), timeline.last_index() + 1)
-        return self._shown(self._guarded(timeline, first, stop), first, mode)
+        runs = self._runs(mode)
+        if isinstance(runs, ChainedRuns):
+            return runs.between(low, high)
+        window = runs.window(low, high)
+        return runs.runs(window.start, window.stop)
 
     def count_between(self, start: datetime, end: datetime, /, *, mode: Mode | None = None) -> int:
         """How many occurrences t have ``start <= t < end`` (anchored: without making them)."""
-        if self._mode(mode) == "chained" and not self._chains_as_anchored():
-            return sum(1 for _ in self.between(start, end, mode="chained"))
-        timeline = self._occurrences()
-        first = timeline.first_at_or_after(_microseconds(start))
-        stop = min(timeline.first_at_or_after(_microseconds(end)), timeline.last_index() + 1)
-        return max(0, stop - first)
+        low, high = _microseconds(start), _microseconds(end)
+        runs = self._runs(mode)
+        if isinstance(runs, ChainedRuns):
+            return sum(1 for _ in runs.between(low, high))
+        return len(runs.window(low, high))
 
     def runs_after(
         self,
@@ -453,252 +438,49 @@ class Schedule:
         if n < 0:
             msg = f"n must be >= 0, not {n}"
             raise ValueError(msg)
-        chosen = self._mode(mode)
-        k = self._first(_microseconds(moment) + (0 if inclusive else 1), chosen)
+        queries = self._runs(mode)
+        k = queries.first(_microseconds(moment) + (0 if inclusive else 1))
         if k is None:
             return Runs((), 0)
-        runs: list[datetime] = []
-        if chosen == "chained" and not self._chains_as_anchored():
-            runs = list(islice(self._walk(k, None), n))
+        if isinstance(queries, ChainedRuns):
+            runs = tuple(islice(queries.runs(k), n))
         else:
-            for index in range(k, k + n):
-                found = self._at(index, chosen)
-                if found is None:
-                    break
-                runs.append(found)
+            runs = tuple(queries.runs(k, min(k + n, queries.length())))
         if len(runs) < n:  # n or the year 9999 ended the series
-            return Runs(tuple(runs), 0)
+            return Runs(runs, 0)
         count = self.run_count
         if count is None:
-            return Runs(tuple(runs), None)
-        if chosen == "chained" and not self._chains_as_anchored():
-            return Runs(tuple(runs), max(0, count - k - len(runs)))
-        return Runs(tuple(runs), max(0, self._length("anchored") - k - len(runs)))
+            return Runs(runs, None)
+        # Chained, a finite series has the runs R<n> allows; anchored, the year 9999 may cut it.
+        total = count if isinstance(queries, ChainedRuns) else self._anchored_runs().length()
+        return Runs(runs, max(0, total - k - len(runs)))
 
-    # -- occurrence helpers ------------------------------------------------------------------
+    # -- the runs of each mode, built on the first query in it ------------------------------------
 
-    def _mode(self, mode: Mode | None) -> Mode:
+    def _runs(self, mode: Mode | None) -> AnchoredRuns | ChainedRuns:
+        """What answers queries in ``mode`` (default: the dialect's)."""
         if mode is None:
-            return self._dialect.mode
-        if mode not in _MODES:
+            mode = self._dialect.mode
+        if mode == "anchored":
+            return self._anchored_runs()
+        if mode != "chained":
             msg = f"mode must be 'anchored' or 'chained', not {mode!r}"
             raise ValueError(msg)
-        return mode
+        chained = self._chained
+        if chained is None:
+            chained = chained_runs(self, self._anchored_runs)
+            if chains_as_anchored(self.period):  # the chain's runs are the anchored ones: O(1)
+                chained = shown_as_chained(self, self._anchored_runs(), chained)
+            object.__setattr__(self, "_chained", chained)  # a cache, as _anchored
+        return chained
 
-    def _chains_as_anchored(self) -> bool:
-        return chains_as_anchored(self.period)
-
-    def _occurrences(self) -> Timeline:
-        """The anchored timeline (S27), built on the first query."""
-        timeline = self._timeline
-        if timeline is not None:
-            return timeline
-        self._require_start()
-        assert self._zone is not None
-        assert self._start is not None
-        assert self._start_wall is not None
-        count = self.run_count
-        if self._form == "end":
-            assert self._end is not None
-            assert count is not None
-            timeline = Timeline(
-                self._zone,
-                self._end.instant,
-                self._end.wall,
-                self.period,
-                count,
-                count,
-                self.disambiguate,
-                self._dialect.arithmetic,
-            )
-        else:
-            if not self.period.moves_forward and (count is None or count > 1):
-                # Only a dialect that accepts negative periods gets here (S14, S15 reject them).
-                text = str(self)
-                engine = self._dialect.engine or "a scheduler"
-                fail(
-                    f"the period {self._dialect.format_period(self.period)} does not move forward: "
-                    f"{engine} runs this job again at once, for ever (IR207); it has no series of "
-                    "occurrences",
-                    text,
-                    text.rindex("/") + 1,
-                    "occurrences(mode='chained') shows what it does step by step",
-                )
-            timeline = Timeline(
-                self._zone,
-                self._start,
-                self._start_wall,
-                self.period,
-                0,
-                count,
-                self.disambiguate,
-                self._dialect.arithmetic,
-            )
-        # A cache, invisible to ==, hash and repr (STYLE 2.2).
-        object.__setattr__(self, "_timeline", timeline)
-        return timeline
-
-    def _walker(self) -> Chain:
-        """The chained runs (S35), walked at most once per schedule."""
-        chain = self._chain
-        if chain is not None:
-            return chain
-        self._require_start()
-        assert self._zone is not None
-        start = self._start
-        if self._form == "end":
-            start = self._value(self._occurrences(), 0)  # S17: run 0 is end ⊖ n·P
-        assert start is not None
-        count = self.run_count
-        schedule_zone = self._zone if self.tz is not None else None
-        chain = Chain(
-            self._zone,
-            start,
-            self.period,
-            count,
-            self._dialect.chain_step,
-            schedule_zone,
-            self.disambiguate,
-        )
-        object.__setattr__(self, "_chain", chain)  # a cache, as _timeline
-        return chain
-
-    def _require_start(self) -> None:
-        if self._start is None or self._zone is None or self._start_wall is None:
-            text = str(self)
-            fail(
-                "this schedule starts when it is put into effect: call resolve(now) first",
-                text,
-                text.index("/") + 1,
-                "schedule.resolve(datetime.now(timezone.utc)) gives it a start",
-            )
-
-    def _walking(self, query: Callable[[], int | None]) -> int | None:
-        """Run a chain search, turning the walk's bound into a WalkLimitError that names the text."""
-        try:
-            result: int | None = query()
-        except WalkLimit:
-            self._raise_walk_limit()
-        except WallTimeError as error:
-            self._raise_wall_time(-1, error)
-        return result
-
-    def _raise_walk_limit(self) -> NoReturn:
-        text = str(self)
-        raise WalkLimitError(
-            f"a chained query would walk more than {WALK_LIMIT:,} runs of this schedule",
-            text,
-            text.index("/") + 1,
-            "use mode='anchored', or a start closer to the time asked about",
-        ) from None
-
-    def _first(self, target_us: int, mode: Mode) -> int | None:
-        """The first k at or after ``target_us`` (S31), ``None`` when there is none."""
-        if mode == "chained" and not self._chains_as_anchored():
-            chain = self._walker()
-            if chain.monotonic and self._occurrences().first_at_or_after(target_us) > WALK_LIMIT:
-                # The anchored count is close to the chained one: refuse now rather than after 3 s.
-                self._raise_walk_limit()
-            return self._walking(lambda: chain.first_at_or_after(target_us))
-        timeline = self._occurrences()
-        k = timeline.first_at_or_after(target_us)  # searches never raise (S24: see Timeline)
-        return k if timeline.exists(k) else None
-
-    def _at(self, k: int, mode: Mode) -> datetime | None:
-        """Occurrence k in ``mode``, or ``None`` when there is none."""
-        if mode == "chained" and not self._chains_as_anchored():
-            chain = self._walker()
-            try:
-                found = chain.run(k)
-            except WalkLimit:
-                self._raise_walk_limit()
-            except WallTimeError as error:
-                self._raise_wall_time(k, error)
-            return None if found is None else found[1].to_datetime(found[0])
-        timeline = self._occurrences()
-        if not timeline.exists(k):
-            return None
-        moment = self._datetime(timeline, k)
-        return self._chain_shown(moment, k) if mode == "chained" else moment
-
-    def _length(self, mode: Mode) -> int:
-        if mode == "chained" and not self._chains_as_anchored():
-            chain = self._walker()
-            try:
-                return chain.length()
-            except WalkLimit:
-                self._raise_walk_limit()
-            except WallTimeError as error:
-                self._raise_wall_time(-1, error)
-        return self._occurrences().last_index() + 1
-
-    def _walk(self, first: int, stop_us: int | None, *, limit: bool = False) -> Iterator[datetime]:
-        """Chained runs from k = ``first`` on, until n, the year 9999, or ``stop_us`` (monotonic)."""
-        chain = self._walker()
-        k = first
-        while True:
-            try:
-                found = chain.run(k)
-            except WalkLimit:
-                if limit:
-                    return
-                self._raise_walk_limit()
-            except WallTimeError as error:
-                self._raise_wall_time(k, error)
-            if found is None:
-                return
-            instant, zone = found
-            if stop_us is not None and instant // NS_PER_US >= stop_us:
-                return
-            yield zone.to_datetime(instant)
-            k += 1
-
-    def _chain_shown(self, moment: datetime, k: int) -> datetime:
-        """An anchored run shown as the chain shows it: from run 1 on, in the zone of chained
-        run 1 (Chronos without a scheduleTimeZone keeps the offset it printed, CHRONOS.md §3.4)."""
-        if k == 0:
-            return moment
-        zone = self._walker().zone_of(1)
-        if zone is None or zone == self._zone:
-            return moment
-        return moment.astimezone(zone.tzinfo)
-
-    def _shown(self, moments: Iterator[datetime], first: int, mode: Mode | None) -> Iterator[datetime]:
-        """Anchored runs from k = ``first``, shown as the chain shows them in chained mode."""
-        if self._mode(mode) == "anchored":
-            return moments
-        zone = self._walker().zone_of(1)
-        if zone is None or zone == self._zone:
-            return moments
-        return (t if first + i == 0 else t.astimezone(zone.tzinfo) for i, t in enumerate(moments))
-
-    def _value(self, timeline: Timeline, k: int) -> Nanos:
-        try:
-            value = timeline.value(k)
-        except WallTimeError as error:
-            self._raise_wall_time(k, error)
-        assert value is not None  # callers check exists(k) first
-        return value
-
-    def _datetime(self, timeline: Timeline, k: int) -> datetime:
-        assert self._zone is not None
-        return self._zone.to_datetime(self._value(timeline, k))
-
-    def _guarded(self, timeline: Timeline, first: int, stop: int) -> Iterator[datetime]:
-        """Occurrences first <= k < stop; under S24's "raise" each error names its k."""
-        if not timeline.can_raise:
-            return timeline.datetimes(first, stop)  # no wrapper: it cost 20 µs per 1,000
-        return self._raising(timeline, first, stop)
-
-    def _raising(self, timeline: Timeline, first: int, stop: int) -> Iterator[datetime]:
-        for k in range(first, stop):
-            yield self._datetime(timeline, k)
-
-    def _raise_wall_time(self, k: int, error: WallTimeError) -> NoReturn:
-        """S24 ``disambiguate="raise"``: name the occurrence, point at the start."""
-        text = str(self)
-        where = f"occurrence {k}: " if k >= 0 else ""
-        raise ScheduleError(f"{where}{error.message}", text, text.index("/") + 1, error.hint) from None
+    def _anchored_runs(self) -> AnchoredRuns:
+        anchored = self._anchored
+        if anchored is None:
+            anchored = anchored_runs(self)
+            # A cache, invisible to ==, hash and repr (STYLE 2.2).
+            object.__setattr__(self, "_anchored", anchored)
+        return anchored
 
     # -- text --------------------------------------------------------------------------------
 
@@ -757,8 +539,8 @@ _SET_FIELDS: Final = tuple(
         "notes",
         "_options",
         "_start_written",
-        "_timeline",
-        "_chain",
+        "_anchored",
+        "_chained",
     )
 )
 
@@ -794,8 +576,8 @@ def trusted_schedule(
         set_notes,
         set_options,
         set_written,
-        set_timeline,
-        set_chain,
+        set_anchored,
+        set_chained,
     ) = _SET_FIELDS
     set_reps(schedule, repetitions)
     set_period(schedule, period)
@@ -810,6 +592,6 @@ def trusted_schedule(
     set_notes(schedule, notes)
     set_options(schedule, () if not options else tuple(sorted(options.items())))
     set_written(schedule, start_written)
-    set_timeline(schedule, None)
-    set_chain(schedule, None)
+    set_anchored(schedule, None)
+    set_chained(schedule, None)
     return schedule
