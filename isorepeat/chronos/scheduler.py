@@ -232,7 +232,7 @@ def post_head(
         if nearer is None:
             return PostResponse(400, f"Cannot parse schedule '{schedule_text}' (wtf bro)")
         schedule, cycles = nearer
-    zone, start = schedule._zone, schedule._start
+    zone, start = schedule.zone, schedule.start_ns
     assert zone is not None  # the chronos dialect always has a start
     assert start is not None
     if cycles < 0 or (cycles == 0 and start >= _EARLIEST_START_NS):

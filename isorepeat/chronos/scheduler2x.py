@@ -219,7 +219,7 @@ def _never_leaves(schedule: Schedule, following: Nanos, revisits: set[Nanos]) ->
 
 
 def _zone_and_start(schedule: Schedule) -> tuple[Zone, Nanos]:
-    zone, start = schedule._zone, schedule._start
+    zone, start = schedule.zone, schedule.start_ns
     assert zone is not None  # the chronos dialect always has a start
     assert start is not None
     return zone, start

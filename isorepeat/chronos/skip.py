@@ -35,6 +35,7 @@ from typing import Final, Literal, NoReturn, final
 
 from isorepeat._types import Nanos
 from isorepeat.chronos.arithmetic import joda_fields, joda_plus, standard_seconds
+from isorepeat.dialects import parse
 from isorepeat.duration import Duration
 from isorepeat.schedule import Schedule
 from isorepeat.zones import UTC_ZONE, Zone, instant_of
@@ -49,6 +50,7 @@ _INT_MIN: Final = -(2**31)
 _INT_MAX: Final = 2**31 - 1
 _ARITHMETIC: Final = "java.lang.ArithmeticException"
 _UNSUPPORTED: Final = "java.lang.UnsupportedOperationException"
+_VERSIONS: Final = {"2": "Chronos 2.5.1", "3": "Chronos 3 (HEAD)"}
 _CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
 
 
@@ -77,7 +79,7 @@ class ChronosFailure(Exception):  # noqa: N818 - not our error: Chronos's own ex
 def skip_forward(
     schedule: Schedule | str,
     now: datetime,
-    version: Literal["2", "3"] = "3",
+    version: Literal["2", "3"] | None = None,
     *,
     tz: str | None = None,
     jvm_zone: str | None = None,
@@ -88,14 +90,25 @@ def skip_forward(
     which runs it when it registers a job whose start is older than epsilon. A text is parsed
     as that version parses it, with ``scheduleTimeZone`` ``tz`` and the JVM default zone
     ``jvm_zone`` (an empty start is ``now - 1 s`` in Chronos 3, ``now`` in 2.5.1); a
-    :class:`Schedule` must be of the chronos dialect and is taken as it is. ``now`` is an aware
-    datetime, read to the millisecond like Joda's clock.
+    :class:`Schedule` must be of the chronos dialect and is taken as it is, and the version it
+    was read as (``parse(..., version=)``) is the default. Without either, the version is 3.
+    ``now`` is an aware datetime, read to the millisecond like Joda's clock.
 
     Returns ``None`` where Chronos 2.5.1 drops the job (fewer repetitions left than skipped).
 
+    A schedule read as Chronos 2.5.1 reads it is skipped as 2.5.1 skips it:
+
+    >>> import isorepeat
     >>> from datetime import datetime, timezone
-    >>> from isorepeat.chronos import ChronosFailure, skip_forward
+    >>> from isorepeat.chronos import skip_forward
     >>> now = datetime(2012, 1, 3, 12, tzinfo=timezone.utc)
+    >>> read_by_2 = isorepeat.parse("R5//PT10H", dialect="chronos", now=now, version="2")
+    >>> skip_forward(read_by_2, datetime(2012, 1, 4, tzinfo=timezone.utc))
+    'R4/2012-01-03T22:00:00.000Z/PT10H'
+
+    More examples, from text:
+
+    >>> from isorepeat.chronos import ChronosFailure
     >>> skip_forward("R5/2012-01-01T00:00:00Z/P1D", now)
     'R4/2012-01-04T00:00:00.000Z/P1D'
     >>> skip_forward("R5/2012-01-01T00:00:00Z/P1D", now, "2")
@@ -115,20 +128,33 @@ def skip_forward(
     :raises ScheduleError: for a text Chronos cannot parse: Chronos then leaves the job as it is
         (HEAD) or drops it (2.5.1, ``None``); we say why instead.
     :raises ValueError: for a :class:`Schedule` of another dialect, ``tz`` or ``jvm_zone`` with a
-        :class:`Schedule`, an unknown ``version``, a new start outside the years 0001-9999, and a
+        :class:`Schedule`, a ``version`` other than the one a :class:`Schedule` was read as, an
+        unknown ``version``, a new start outside the years 0001-9999, and a
         2.5.1 count that never ends (a month period with negative fields that stops moving
         forward: Chronos loops for ever there).
     :raises TypeError: for a naive ``now``.
     """
-    if version not in ("2", "3"):
+    if version is not None and version not in ("2", "3"):
         msg = f"version must be '2' (Chronos 2.5.1) or '3' (Chronos HEAD), not {version!r}"
         raise ValueError(msg)
-    parsed = _schedule_of(schedule, now, version, tz, jvm_zone)
-    if parsed._start is None or parsed._zone is None:
+    if isinstance(schedule, Schedule):
+        parsed = _given(schedule, tz, jvm_zone)
+        read_as = parsed.options.get("version", "3")
+        if version is not None and version != read_as:
+            msg = (
+                f"this schedule was read as {_VERSIONS[read_as]} reads it: parse it with "
+                f"version={version!r} to skip it as {_VERSIONS[version]} does (an empty start "
+                "differs by a second)"
+            )
+            raise ValueError(msg)
+        version = "2" if read_as == "2" else "3"
+    else:
+        version = "3" if version is None else version
+        parsed = parse(schedule, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now, version=version)
+    zone, start = parsed.zone, parsed.start_ns
+    if start is None or zone is None:
         msg = "Chronos keeps a start in every schedule; this one has none"
         raise ValueError(msg)
-    zone: Zone = parsed._zone
-    start: Nanos = parsed._start
     period = parsed.period
     now_ms = instant_of(now, "now") // _NS_PER_MS  # DateTime keeps milliseconds
     start_ms = start // _NS_PER_MS
@@ -151,28 +177,18 @@ def skip_forward(
     return create(new_rec, zone.to_datetime(new_start), period)
 
 
-def _schedule_of(
-    schedule: Schedule | str, now: datetime, version: str, tz: str | None, jvm_zone: str | None
-) -> Schedule:
-    """The parsed schedule: ``Iso8601Expressions.parse`` of that version, or the one given."""
-    if isinstance(schedule, Schedule):
-        if schedule.dialect != "chronos":
-            msg = (
-                f"skip_forward takes a schedule of the chronos dialect, not {schedule.dialect!r}: "
-                "parse it with dialect='chronos'"
-            )
-            raise ValueError(msg)
-        if tz is not None or jvm_zone is not None:
-            msg = "tz and jvm_zone apply when the schedule is a text; a Schedule is already parsed"
-            raise ValueError(msg)
-        return schedule
-    if version == "2":
-        from isorepeat.chronos.dialect import parse_chronos
-
-        return parse_chronos(schedule, tz=tz, jvm_zone=jvm_zone, now=now, version="2")
-    from isorepeat.dialects import parse
-
-    return parse(schedule, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now)
+def _given(schedule: Schedule, tz: str | None, jvm_zone: str | None) -> Schedule:
+    """A parsed schedule, which must be of the chronos dialect and comes without text options."""
+    if schedule.dialect != "chronos":
+        msg = (
+            f"skip_forward takes a schedule of the chronos dialect, not {schedule.dialect!r}: "
+            "parse it with dialect='chronos'"
+        )
+        raise ValueError(msg)
+    if tz is not None or jvm_zone is not None:
+        msg = "tz and jvm_zone apply when the schedule is a text; a Schedule is already parsed"
+        raise ValueError(msg)
+    return schedule
 
 
 # -- calculateSkips ------------------------------------------------------------------------------

@@ -96,6 +96,30 @@ def test_s36_text_reads_the_empty_start_as_each_version_does() -> None:
     assert skip_forward("R3//PT1H", now, "2") == "R3/2017-03-13T00:00:30.000Z/PT1H"
 
 
+def test_s36_a_schedule_is_skipped_as_the_version_it_was_read_as() -> None:
+    # The empty start of a schedule read as 2.5.1 is now, not now - 1 s: skipping it the
+    # HEAD way would be one second off, so the version it was read as is the default.
+    read = datetime(2017, 3, 13, 0, 0, 30, tzinfo=UTC)
+    later = datetime(2017, 3, 13, 1, 30, tzinfo=UTC)
+    read_by_2 = parse_chronos("R3//PT1H", now=read, version="2")
+    read_by_3 = parse_chronos("R3//PT1H", now=read, version="3")
+    assert skip_forward(read_by_2, later) == skip_forward("R3/2017-03-13T00:00:30Z/PT1H", later, "2")
+    assert skip_forward(read_by_2, later) == "R2/2017-03-13T01:00:30.000Z/PT1H"
+    assert skip_forward(read_by_3, later) == "R2/2017-03-13T02:00:29.000Z/PT1H"
+    assert skip_forward(isorepeat.parse("R3//PT1H", dialect="chronos", now=read), later) == skip_forward(
+        read_by_3, later
+    )
+
+
+def test_s36_a_version_other_than_the_one_a_schedule_was_read_as_is_rejected() -> None:
+    read_by_3 = parse_chronos("R3//PT1H", now=NOW)
+    with pytest.raises(ValueError, match=r"read as Chronos 3 \(HEAD\) reads it: parse it with version='2'"):
+        skip_forward(read_by_3, NOW, "2")
+    read_by_2 = parse_chronos("R3//PT1H", now=NOW, version="2")
+    with pytest.raises(ValueError, match=r"read as Chronos 2\.5\.1 reads it"):
+        skip_forward(read_by_2, NOW, "3")
+
+
 def test_s36_text_takes_the_jvm_zone() -> None:
     # Offset-less starts are read in the JVM's zone, then printed with the offset they got.
     now = datetime(2014, 3, 20, 7, 30, tzinfo=UTC)
