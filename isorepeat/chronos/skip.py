@@ -139,7 +139,7 @@ def skip_forward(
         raise ValueError(msg)
     if isinstance(schedule, Schedule):
         parsed = _given(schedule, tz, jvm_zone)
-        read_as = parsed.options.get("version", "3")
+        read_as: Literal["2", "3"] = "2" if parsed.options.get("version") == "2" else "3"
         if version is not None and version != read_as:
             msg = (
                 f"this schedule was read as {_VERSIONS[read_as]} reads it: parse it with "
@@ -147,7 +147,7 @@ def skip_forward(
                 "differs by a second)"
             )
             raise ValueError(msg)
-        version = "2" if read_as == "2" else "3"
+        version = read_as
     else:
         version = "3" if version is None else version
         parsed = parse(schedule, dialect="chronos", tz=tz, jvm_zone=jvm_zone, now=now, version=version)
