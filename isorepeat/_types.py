@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-__all__ = ["Dialect", "Disambiguate", "Nanos"]
-
-Dialect: TypeAlias = Literal["iso", "chronos"]
-"""``"iso"``: ISO 8601-1:2019, strict and exact. ``"chronos"``: what Chronos does (S34)."""
+__all__ = ["Disambiguate", "Nanos"]
 
 Disambiguate: TypeAlias = Literal["compatible", "earlier", "later", "raise"]
 """How a wall time in a gap or overlap becomes an instant (S24), as whenever and Temporal name it."""
@@ -15,5 +12,4 @@ Disambiguate: TypeAlias = Literal["compatible", "earlier", "later", "raise"]
 Nanos: TypeAlias = int
 """An integer count of nanoseconds: of elapsed time, or since the Unix epoch for an instant."""
 
-DIALECTS: tuple[Dialect, ...] = ("iso", "chronos")
 DISAMBIGUATIONS: tuple[Disambiguate, ...] = ("compatible", "earlier", "later", "raise")
