@@ -20,7 +20,12 @@ from isorepeat.duration import Duration
 from isorepeat.units import NS_PER_SECOND
 from isorepeat.zones import Gap, Zone, instant_from_wall
 
-__all__ = ["is_forward", "joda_advance", "joda_fields", "joda_plus", "rezone", "wall_of"]
+__all__ = ["CANNOT_HOLD", "is_forward", "joda_advance", "joda_fields", "joda_plus", "rezone", "wall_of"]
+
+CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
+"""The end of every message about a time Joda holds and ``datetime`` cannot (years beyond
+0001-9999, offsets with a fraction of a second); the kind of such an error is
+:class:`isorepeat.UnrepresentableError`, never these words."""
 
 _DAYS_PER_WEEK: Final = 7
 _NS_PER_MS: Final = 1_000_000

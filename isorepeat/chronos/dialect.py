@@ -18,7 +18,7 @@ from typing import Final, Literal, NoReturn, final
 
 from isorepeat._types import Disambiguate
 from isorepeat.calendar import days_in_month, is_representable
-from isorepeat.chronos.arithmetic import joda_advance, rezone
+from isorepeat.chronos.arithmetic import CANNOT_HOLD, joda_advance, rezone
 from isorepeat.chronos.chained import chronos_chain_step
 from isorepeat.chronos.diagnostics import CODES
 from isorepeat.chronos.printing import format_chronos, format_joda_period, reparse_chronos
@@ -59,7 +59,6 @@ _YEAR_DIGITS: Final = 9  # appendYear(4, 9)
 # Scala's ``.`` stops at every Java line terminator, so a schedule with one never matches.
 _SPLIT: Final = re.compile(r"(R[0-9]*)/([^\n\r\u0085\u2028\u2029]*)/(P[^\n\r\u0085\u2028\u2029]*)")
 _LINE_TERMINATORS: Final = "\n\r\u0085\u2028\u2029"
-_CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
 _DATE_UNITS: Final = (("years", "Y"), ("months", "M"), ("weeks", "W"), ("days", "D"))
 _TIME_UNITS: Final = (("hours", "H"), ("minutes", "M"))
 
@@ -149,12 +148,12 @@ def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, option
         )
     start = _DateTimeParser(text, match.start(2), match.end(2)).parse()
     if not 1 <= start.year <= 9999:
-        unrepresentable(f"the year {start.year} is outside 0001-9999: {_CANNOT_HOLD}", text, start.column)
+        unrepresentable(f"the year {start.year} is outside 0001-9999: {CANNOT_HOLD}", text, start.column)
     wall = start.wall_ms * NS_PER_MS
     if start.offset_ms is not None:
         offset_ns = start.offset_ms * NS_PER_MS
         if offset_ns % NS_PER_SECOND:
-            unrepresentable(f"an offset with a fraction of a second: {_CANNOT_HOLD}", text, start.column)
+            unrepresentable(f"an offset with a fraction of a second: {CANNOT_HOLD}", text, start.column)
         zone: Zone = FixedZone(offset_ns // NS_PER_SECOND) if offset_ns else UTC_ZONE
         instant = wall - offset_ns
     else:
@@ -175,7 +174,7 @@ def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, option
         instant = rezone(zone_of_tz.zone, wall, instant)
         zone = zone_of_tz.zone
     if not is_representable(zone, instant):
-        unrepresentable(f"the start is outside the years 0001-9999: {_CANNOT_HOLD}", text, start.column)
+        unrepresentable(f"the start is outside the years 0001-9999: {CANNOT_HOLD}", text, start.column)
     wall_ns = instant + zone.offset_at(instant) * NS_PER_SECOND
     if zone_of_tz is not None:
         kept.pop("jvm_zone", None)  # the start is read in the schedule zone, not the JVM's
@@ -575,7 +574,7 @@ class _DateTimeParser:
             return date.fromisocalendar(year, week, weekday).toordinal()
         except ValueError:  # week 1 of 0001 starts in year 0
             unrepresentable(
-                f"week {week} of {year} starts before 0001-01-01: {_CANNOT_HOLD}", self.text, week_column
+                f"week {week} of {year} starts before 0001-01-01: {CANNOT_HOLD}", self.text, week_column
             )
 
     def _time(self, *, required: bool) -> int:

@@ -16,7 +16,7 @@ from typing import Final, final
 from isorepeat.chronos.dialect import parse_chronos
 from isorepeat.chronos.printing import format_joda_start
 from isorepeat.chronos.skip import skip_forward
-from isorepeat.errors import ScheduleError
+from isorepeat.errors import ScheduleError, UnrepresentableError
 from isorepeat.schedule import Schedule
 from isorepeat.zones import UTC_ZONE, instant_of
 
@@ -27,7 +27,6 @@ _NS_PER_SECOND: Final = 1_000_000_000
 _NEXT_PASS: Final = timedelta(milliseconds=1)  # the loop wakes when a launch notifies it
 # Iso8601JobResource.post (HEAD): a start before this instant is refused (PR #791).
 _EARLIEST_START_NS: Final = 1 * _NS_PER_SECOND
-_CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
 # The Gregorian calendar repeats every 400 years, weekdays included: a start in a year datetime
 # cannot hold is read 400 x k years nearer, where its zone's offsets are those of its own year
 # (local mean time before 1800, the last rules after 9000).
@@ -225,9 +224,9 @@ def post_head(
         schedule = parse_chronos(schedule_text, tz=tz, jvm_zone=jvm_zone, now=now)
     except ScheduleError as error:
         nearer = (
-            None
-            if _CANNOT_HOLD not in error.message
-            else _read_nearer(schedule_text, error, tz, jvm_zone, now)
+            _read_nearer(schedule_text, error, tz, jvm_zone, now)
+            if isinstance(error, UnrepresentableError)
+            else None
         )
         if nearer is None:
             return PostResponse(400, f"Cannot parse schedule '{schedule_text}' (wtf bro)")
@@ -267,6 +266,6 @@ def _read_nearer(
     try:
         return parse_chronos(nearer, tz=tz, jvm_zone=jvm_zone, now=now), cycles
     except ScheduleError as again:
-        if _CANNOT_HOLD in again.message:
+        if isinstance(again, UnrepresentableError):
             raise error from None
         return None

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Final, final
 
 from isorepeat._types import Nanos
-from isorepeat.chronos.arithmetic import joda_fields, joda_plus
+from isorepeat.chronos.arithmetic import CANNOT_HOLD, joda_fields, joda_plus
 from isorepeat.chronos.dialect import parse_chronos, parse_joda_period
 from isorepeat.chronos.printing import format_joda_period, format_joda_start
 from isorepeat.chronos.skip import skip_forward
@@ -29,7 +29,6 @@ _DEFAULT_HORIZON: Final = "PT60S"  # --schedule_horizon 60 (2.5.1 SchedulerConfi
 # One pass of Chronos visits every occurrence between the stream's start and now + horizon; a
 # stale stream of seconds (what registration's skipForward exists to avoid) would take hours here.
 _MAX_STEPS: Final = 100_000
-_CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
 
 
 @final
@@ -196,7 +195,7 @@ def _tail(schedule: Schedule, zone: Zone, start: Nanos) -> tuple[str, Nanos]:
     """``ScheduleStream.tail`` for a count that is not 0: ``R(n-1)`` (or ``R``) from start + P."""
     following = joda_plus(zone, start, schedule.period)
     if following is None:
-        msg = f"the stream's next start is outside the years 0001-9999: {_CANNOT_HOLD}"
+        msg = f"the stream's next start is outside the years 0001-9999: {CANNOT_HOLD}"
         raise ValueError(msg)
     count = "R" if schedule.repetitions is None else f"R{schedule.repetitions - 1}"
     text = f"{count}/{format_joda_start(zone, following)}/{format_joda_period(schedule.period)}"
@@ -240,6 +239,6 @@ def _shifted(instant: Nanos, period: Duration, factor: int, what: str, zone: Zon
     """``plus(period)`` (factor 1) or ``minus(period)`` (factor -1) in ``zone``."""
     result = joda_plus(zone, instant, period, factor)
     if result is None:
-        msg = f"{what} is outside the years 0001-9999: {_CANNOT_HOLD}"
+        msg = f"{what} is outside the years 0001-9999: {CANNOT_HOLD}"
         raise ValueError(msg)
     return result

@@ -34,7 +34,8 @@ from datetime import datetime
 from typing import Final, Literal, NoReturn, final
 
 from isorepeat._types import Nanos
-from isorepeat.chronos.arithmetic import joda_fields, joda_plus, standard_seconds
+from isorepeat.chronos.arithmetic import CANNOT_HOLD, joda_fields, joda_plus, standard_seconds
+from isorepeat.chronos.printing import create
 from isorepeat.dialects import parse
 from isorepeat.duration import Duration
 from isorepeat.schedule import Schedule
@@ -51,7 +52,6 @@ _INT_MAX: Final = 2**31 - 1
 _ARITHMETIC: Final = "java.lang.ArithmeticException"
 _UNSUPPORTED: Final = "java.lang.UnsupportedOperationException"
 _VERSIONS: Final = {"2": "Chronos 2.5.1", "3": "Chronos 3 (HEAD)"}
-_CANNOT_HOLD: Final = "Chronos accepts this; isorepeat cannot represent it"
 
 
 @final
@@ -171,9 +171,6 @@ def skip_forward(
         else:
             new_rec = _java_long(rec - skip)
     new_start = _plus_multiplied(zone, start, period, skip)
-    # Imported here: isorepeat.chronos re-exports this module, so it may still be loading.
-    from isorepeat.chronos import create
-
     return create(new_rec, zone.to_datetime(new_start), period)
 
 
@@ -203,7 +200,7 @@ def _skips_head(now_ms: int, start_ms: int, period: Duration) -> int:
         # clock, and so this Duration, is in UTC (DateTime.now(DateTimeZone.UTC)).
         end = joda_plus(UTC_ZONE, now_ms * _NS_PER_MS, period)
         if end is None:
-            msg = f"now plus {period} is outside the years 0001-9999: {_CANNOT_HOLD}"
+            msg = f"now plus {period} is outside the years 0001-9999: {CANNOT_HOLD}"
             raise ValueError(msg)
         elapsed = _seconds_between(start_ms, now_ms)
         divisor = _safe_to_int(_java_div(end // _NS_PER_MS - now_ms, _MS_PER_SECOND))
@@ -283,7 +280,7 @@ def _plus_multiplied(zone: Zone, start: Nanos, period: Duration, skip: int) -> N
     if result is None:
         msg = (
             f"the new start, {skip} times {period} from the start, is outside the years 0001-9999: "
-            f"{_CANNOT_HOLD}"
+            f"{CANNOT_HOLD}"
         )
         raise ValueError(msg)
     return result
