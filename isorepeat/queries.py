@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, NoReturn, final
+from typing import TYPE_CHECKING, Final, NoReturn, final
 
 from isorepeat.chain import WALK_LIMIT, Chain, WalkLimit
+from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError, WalkLimitError, fail
 from isorepeat.timeline import Timeline
 from isorepeat.units import NS_PER_US
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from isorepeat._types import Nanos
     from isorepeat.schedule import Schedule
     from isorepeat.zones import Zone
+
+_NO_PERIOD: Final = Duration()
 
 __all__ = ["AnchoredRuns", "ChainedRuns", "anchored_runs", "chained_runs", "shown_as_chained"]
 
@@ -204,9 +207,11 @@ def anchored_runs(schedule: Schedule) -> AnchoredRuns:
             text.rindex("/") + 1,
             "occurrences(mode='chained') shows what it does step by step",
         )
-    timeline = Timeline(
-        zone, start, wall, schedule.period, 0, count, schedule.disambiguate, dialect.arithmetic
-    )
+    if count is not None and count <= 1:
+        # One run or none: the period is never added, and a search must not divide by it
+        # (R1 with a negative period, which only the chronos dialect reads, went wrong there).
+        period = _NO_PERIOD
+    timeline = Timeline(zone, start, wall, period, 0, count, disambiguate, dialect.arithmetic)
     return AnchoredRuns(schedule, timeline)
 
 
