@@ -76,6 +76,7 @@ class EffectiveStart:
     the schedule's zone (``now``'s offset without one), or ``"utc"`` (Chronos reads an empty start
     in UTC whatever the ``scheduleTimeZone``).
 
+    >>> from isorepeat import EffectiveStart
     >>> EffectiveStart(periods=1)   # the BPMN cycle R/P: one period after now
     EffectiveStart(periods=1, shift=0, precision=1, zone='schedule')
     """

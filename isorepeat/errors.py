@@ -14,7 +14,7 @@ class ScheduleError(ValueError):
     the CLI adds 1 when it prints ``path:line:col``. ``message`` is one sentence without a
     trailing period; ``hint``, when there is one, says what to write instead.
 
-    >>> from isorepeat import parse
+    >>> from isorepeat import ScheduleError, parse
     >>> try:
     ...     parse("R5/2012-13-01T00:00Z/P1D")
     ... except ScheduleError as err:
@@ -49,7 +49,7 @@ class UnrepresentableError(ScheduleError):
     """A schedule the engine accepts that isorepeat cannot represent (a year outside 0001-9999,
     an offset with a fraction of a second): the kind of the error, as data, not words (S34, S40).
 
-    >>> from isorepeat import parse
+    >>> from isorepeat import UnrepresentableError, parse
     >>> try:
     ...     parse("R/20000-01-01T00:00:00Z/P1D", dialect="chronos")
     ... except UnrepresentableError as err:

@@ -79,6 +79,7 @@ class Schedule:
     Immutable and hashable; equality is structural on the canonical form (``str``), never
     "the same occurrences". Build one with :func:`isorepeat.parse` (or :meth:`Schedule.parse`).
 
+    >>> from isorepeat import Schedule
     >>> s = Schedule.parse("R10/2012-10-01T05:52:00Z/PT2S")
     >>> s
     Schedule.parse('R10/2012-10-01T05:52:00Z/PT2S')
@@ -224,6 +225,7 @@ class Schedule:
         ``R[n]/<duration>`` starts one period after ``now``; without a ``tz``, the start keeps
         ``now``'s UTC offset.
 
+        >>> from isorepeat import Schedule
         >>> from datetime import datetime, timezone
         >>> now = datetime(2026, 1, 31, 9, 0, tzinfo=timezone.utc)
         >>> str(Schedule.parse("R//PT10M").resolve(now))
@@ -272,6 +274,7 @@ class Schedule:
         A negative k counts from the end of a finite schedule, as for a sequence.
         :meth:`occurrence` takes a ``mode``.
 
+        >>> from isorepeat import Schedule
         >>> s = Schedule.parse("R/2012-01-31T09:00:00/P1M", tz="Europe/Berlin")
         >>> s[1].isoformat(), s[2].isoformat()
         ('2012-02-29T09:00:00+01:00', '2012-03-31T09:00:00+02:00')
@@ -311,6 +314,7 @@ class Schedule:
         k+1 = ``parse(format(occurrence k)) ⊕ P``, with the schedule zone re-applied at every
         step, so month ends and DST gaps drift as they do in Chronos.
 
+        >>> from isorepeat import Schedule
         >>> s = Schedule.parse("R4/2012-01-31T00:00:00Z/P1M")
         >>> [t.date().isoformat() for t in s.occurrences()]
         ['2012-01-31', '2012-02-29', '2012-03-31', '2012-04-30']
@@ -360,6 +364,7 @@ class Schedule:
         """The first occurrence after ``moment`` (at or after it with ``inclusive=True``);
         ``moment`` defaults to now. In the dialect's mode unless ``mode`` is given.
 
+        >>> from isorepeat import Schedule
         >>> from datetime import datetime, timezone
         >>> s = Schedule.parse("R/2012-10-01T05:52:00Z/PT2S")
         >>> s.next_after(datetime(2026, 11, 22, 12, 0, 1, tzinfo=timezone.utc)).isoformat()
@@ -376,6 +381,7 @@ class Schedule:
         Computed in UTC: ``next - now`` of two datetimes sharing one tzinfo subtracts wall
         times, which is an hour off across a DST change in Python.
 
+        >>> from isorepeat import Schedule
         >>> from datetime import datetime
         >>> from zoneinfo import ZoneInfo
         >>> s = Schedule.parse("R/2026-03-01T12:00:00/P1D", tz="Europe/Berlin")
@@ -428,6 +434,7 @@ class Schedule:
         """The next ``n`` runs strictly after ``moment`` (at or after it with ``inclusive``;
         default now), in the dialect's mode, and how many remain after them.
 
+        >>> from isorepeat import Schedule
         >>> from datetime import datetime, timezone
         >>> s = Schedule.parse("R5/2026-01-31T09:00:00Z/P1M")
         >>> runs = s.runs_after(datetime(2026, 2, 1, tzinfo=timezone.utc), 2)
@@ -494,6 +501,7 @@ class Schedule:
     def format(self, *, dialect: str | Dialect = "iso") -> str:
         """The schedule as text in ``dialect``: canonical ISO 8601 (S20), or as Chronos stores it (S21).
 
+        >>> from isorepeat import Schedule
         >>> s = Schedule.parse("R10/2012-10-01T05:52:00Z/PT1.5S")
         >>> s.format(dialect="chronos")
         'R10/2012-10-01T05:52:00.000Z/PT1.500S'

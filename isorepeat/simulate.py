@@ -61,6 +61,7 @@ class Policy:
     ``epsilon`` is the window after the due time in which a late start is still allowed
     (calendar arithmetic in the schedule's zone, S37); ``None`` is an unbounded window.
 
+    >>> from isorepeat import Policy
     >>> Policy.chronos2()
     Policy(epsilon=Duration.parse('PT60S'), catchup='each', count='occurrences', mode='chained')
     >>> Policy.chronos3()
@@ -101,6 +102,7 @@ class Policy:
         rule alone, ``"each"``, ``"latest"`` or ``"none"``, with ``epsilon`` (``None``: no limit),
         ``Rn`` counting occurrences and anchored arithmetic (ISO 8601's reading).
 
+        >>> from isorepeat import Policy
         >>> Policy.named("latest", epsilon="PT10M")
         Policy(epsilon=Duration.parse('PT10M'), catchup='latest', count='occurrences', mode='anchored')
 
@@ -169,7 +171,7 @@ def simulate(
     ``count="launches"``).
 
     >>> from datetime import datetime, timezone
-    >>> from isorepeat import parse
+    >>> from isorepeat import Duration, Policy, Run, parse, simulate
     >>> s = parse("R/2026-01-01T00:00:00Z/PT10M")
     >>> t = lambda hh, mm: datetime(2026, 1, 1, hh, mm, tzinfo=timezone.utc)
     >>> window = Policy(epsilon=Duration.parse("PT15M"))
