@@ -52,9 +52,7 @@ HAVE_DATEUTIL = importlib.util.find_spec("dateutil") is not None
 """
 
 # -- html -------------------------------------------------------------------------------------
-html_theme = "alabaster"
-html_title = "isorepeat"
-html_theme_options = {
-    "description": "ISO 8601 repeating intervals, exact and explicit",
-    "fixed_sidebar": True,
-}
+# Furo (a docs-only dependency, the [docs] extra): maintained, and it scrolls wide code blocks
+# and console output instead of cutting them off as the default theme did.
+html_theme = "furo"
+html_title = "isorepeat: ISO 8601 repeating intervals, exact and explicit"
