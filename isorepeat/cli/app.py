@@ -7,30 +7,94 @@ sets ``run``; ``run(args)`` returns the exit status. This module only dispatches
 from __future__ import annotations
 
 import argparse
+import difflib
+import sys
 from collections.abc import Sequence
+from typing import Final, NoReturn
 
 from isorepeat.cli import check, explain, next_runs, simulate
 from isorepeat.cli.common import UsageError, print_error
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 _COMMANDS = (next_runs, explain, check, simulate)
 
+_EPILOG: Final = """\
+examples:
+  isorepeat next 'R/2026-01-31T09:00:00/P1M' --tz Europe/Berlin -n 5
+  isorepeat explain 'R10/2012-10-01T05:52:00Z/PT2S' --dialect chronos
+  isorepeat check jobs/
+  isorepeat simulate jobs/ --from 2026-12-06T00:00:00Z --until 2026-12-07T00:00:00Z \\
+      --down 2026-12-06T02:00:00Z/PT3H
+
+exit status:
+  0  done: the runs were printed, or no findings
+  1  a schedule does not parse, or check found errors (or warnings with --strict)
+  2  a usage error: a missing or bad argument, an unknown command or option
+
+'isorepeat COMMAND --help' tells more about each command, with examples.
+"""
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed distribution's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> NoReturn:
+        from isorepeat._version import installed_version
+
+        print(f"isorepeat {installed_version()}")
+        parser.exit(0)
+
 
 def build_parser() -> argparse.ArgumentParser:
+    return _build()[0]
+
+
+def _build() -> tuple[argparse.ArgumentParser, list[str]]:
+    """The parser and its command names."""
     parser = argparse.ArgumentParser(
         prog="isorepeat",
-        description="Parse, preview and check ISO 8601 repeating-interval schedules (R[n]/start/period).",
+        description=(
+            "Parse, preview, check and simulate ISO 8601 repeating-interval schedules,\n"
+            "R[n]/start/period: as ISO 8601 means them, and as Chronos runs them."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action=_VersionAction)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in _COMMANDS:
         command.register(commands)
-    return parser
+    return parser, list(commands.choices)
+
+
+def _unknown_command(argv: Sequence[str], names: list[str]) -> str | None:
+    """The usage error for a first argument that is no command, with the nearest one."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    if argv[0] in names:
+        return None
+    near = difflib.get_close_matches(argv[0], names, n=1, cutoff=0.5)
+    suggestion = f"; did you mean '{near[0]}'?" if near else f"; the commands are {', '.join(names)}"
+    return f"unknown command {argv[0]!r}{suggestion}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    parser, names = _build()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    unknown = _unknown_command(arguments, names)
+    if unknown is not None:
+        parser.print_usage(sys.stderr)
+        print_error(unknown)
+        return 2
+    args = parser.parse_args(arguments)
+    if args.command is None:  # bare ``isorepeat``: what it can do, and a usage status
+        parser.print_help()
+        return 2
     try:
         status: int = args.run(args)
     except UsageError as error:

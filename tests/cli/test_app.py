@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -79,7 +80,6 @@ def test_usage_errors_exit_2_with_a_message(
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
         ["next"],
         ["explain"],
         ["frobnicate"],
@@ -263,3 +263,87 @@ def test_docs_cli_console_examples_run(command: str, output: str, capsys: pytest
     status, out, _ = run_cli(capsys, *argv[1:])
     assert status == 0
     assert "\n".join(out) == output
+
+
+# -- the top level: version, bare command, mistyped commands, help ------------------------------
+
+
+def test_version_is_the_installed_distributions(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    status, out, err = run_cli(capsys, "--version")
+    assert (status, out, err) == (0, [f"isorepeat {version('isorepeat')}"], "")
+
+
+def test_bare_isorepeat_prints_the_help_with_a_usage_status(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_cli(capsys)
+    assert (status, err) == (2, "")
+    assert out[0].startswith("usage: isorepeat")
+    assert "exit status:" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        ("nxt", "did you mean 'next'?"),
+        ("simulat", "did you mean 'simulate'?"),
+        ("chek", "did you mean 'check'?"),
+    ],
+)
+def test_mistyped_command_suggests_the_nearest(
+    typed: str, suggestion: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run_cli(capsys, typed, "R/2026-01-31T09:00:00Z/P1M")
+    assert (status, out) == (2, [])
+    assert err.splitlines()[-1] == f"isorepeat: error: unknown command {typed!r}; {suggestion}"
+
+
+def test_unknown_command_far_from_any_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run_cli(capsys, "frobnicate")
+    assert status == 2
+    assert err.splitlines()[-1] == (
+        "isorepeat: error: unknown command 'frobnicate'; the commands are next, explain, check, simulate"
+    )
+
+
+def _top_level_examples(help_lines: list[str]) -> list[list[str]]:
+    """The example command lines of ``isorepeat --help`` (a trailing backslash continues one)."""
+    block = help_lines[help_lines.index("examples:") + 1 : help_lines.index("exit status:")]
+    text = "\n".join(line.strip() for line in block if line.strip()).replace("\\\n", " ")
+    return [shlex.split(line) for line in text.splitlines()]
+
+
+def test_top_level_help_names_every_command_and_its_examples_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run_cli(capsys, "--help")
+    examples = _top_level_examples(out)
+    assert sorted({argv[1] for argv in examples}) == sorted(_commands())
+    jobs = tmp_path / "jobs"
+    jobs.mkdir()
+    (jobs / "daily.json").write_text(
+        '{"name": "daily", "schedule": "R/2026-01-01T03:00:00Z/P1D", "command": "x"}'
+    )
+    monkeypatch.chdir(tmp_path)
+    for argv in examples:
+        assert argv[0] == "isorepeat"
+        status, _, err = run_cli(capsys, *argv[1:])
+        assert (status, err) == (0, ""), argv
+
+
+def test_top_level_help_states_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "--help")
+    statuses = out[out.index("exit status:") + 1 : out.index("exit status:") + 4]
+    assert [line.split()[0] for line in statuses] == ["0", "1", "2"]
+
+
+def test_docs_cli_page_shows_the_top_level_help(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run_cli(capsys, "--help")
+    page = DOCS_CLI.read_text(encoding="utf-8")
+    before_commands = page[: page.index("``isorepeat next``\n---")]
+    block = re.search(r"^\.\. code-block:: text\n\n((?:   .*\n|\n)+)", before_commands, re.MULTILINE)
+    assert block is not None, "docs/cli.rst shows no `isorepeat --help` before the commands"
+    assert textwrap.dedent(block.group(1)).strip() == "\n".join(out).strip()
