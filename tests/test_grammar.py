@@ -38,7 +38,7 @@ from isorepeat._types import Disambiguate
 from isorepeat.grammar import _fast_parse, _Parser, read_iso
 from isorepeat.zones import resolve_tz
 
-from .properties.strategies import SETTINGS, ZONE_KEYS, durations, mutations, schedules
+from .properties.strategies import SETTINGS, ZONE_KEYS, mutations
 
 UTC = timezone.utc
 LA = "America/Los_Angeles"
@@ -540,6 +540,7 @@ _TZ_OBJECTS: Final[tuple[tzinfo, ...]] = (
 )
 _TZ_ARGUMENTS: Final = st.one_of(
     st.none(),
+    st.none(),
     st.sampled_from(ZONE_KEYS),
     st.sampled_from(["+05:30", "-08:00", "UTC", "Etc/UTC", "Z"]),
     st.sampled_from(_TZ_OBJECTS),
@@ -580,11 +581,8 @@ def _fast_shaped(draw: st.DrawFn) -> str:
         text += f":{wall.second:02d}"
         if draw(st.booleans()):
             text += draw(st.sampled_from(".,")) + draw(st.text("0123456789", min_size=1, max_size=9))
-    suffix = draw(
-        st.sampled_from(
-            [None, None, None, key, key, key, "Europe/Berlin", "UTC", "Etc/GMT+5", "Europe/Berln"]
-        )
-    )
+    # (a misspelt zone costs 15 ms of suggestions: it is pinned by an @example instead)
+    suffix = draw(st.sampled_from([None, None, None, key, key, key, "Europe/Berlin", "UTC", "Etc/GMT+5"]))
     offsets: list[str | None] = [None, "Z", "-00:00", "+00:00", "+05:30", "-23:59"]
     zone = zoneinfo.ZoneInfo(key)
     for fold in (0, 1):
@@ -596,13 +594,23 @@ def _fast_shaped(draw: st.DrawFn) -> str:
         text += offset_text
     if suffix is not None:
         text += f"[{suffix}]"
-    period = draw(
-        st.one_of(
-            st.sampled_from(["P1D", "PT1H", "P1M", "P1Y2M3W4DT5H6M7.5S", "PT0S", "P0D", "PT0.000000001S"]),
-            durations(),
-        )
-    )
+    zero = st.sampled_from(["PT0S", "P0D", "PT0.000000001S", "P", "PT"])
+    period = draw(st.one_of(_designator_periods(), _designator_periods(), _designator_periods(), zero))
     return f"{text}/{period}"
+
+
+@st.composite
+def _designator_periods(draw: st.DrawFn) -> str:
+    """``P[nY][nM][nW][nD][T[nH][nM][n[.f]S]]`` with small, zero, padded or huge values."""
+    number = st.one_of(st.integers(0, 40).map(str), st.sampled_from(["0", "007", "1" + "0" * 30]))
+    date_part = "".join(f"{draw(number)}{unit}" for unit in "YMWD" if draw(st.integers(0, 2)) == 0)
+    time_part = "".join(f"{draw(number)}{unit}" for unit in "HM" if draw(st.integers(0, 2)) == 0)
+    if draw(st.booleans()):
+        fraction = draw(st.sampled_from(["", "", ".5", ",25", ".000000001", ".123456789"]))
+        time_part += f"{draw(number)}{fraction}S"
+    if not (date_part or time_part):
+        date_part = "1D"
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 _Outcome: TypeAlias = Schedule | tuple[str, int, str, str | None] | None
@@ -648,12 +656,7 @@ def _check_fast_agrees(text: str, tz: tzinfo | str | None, disambiguate: Disambi
 
 
 _FAST_CASES: Final = st.tuples(
-    st.one_of(
-        _fast_shaped(),
-        _fast_shaped(),
-        mutations(_fast_shaped()),
-        schedules().map(lambda case: case[0]),
-    ),
+    st.one_of(_fast_shaped(), mutations(_fast_shaped())),
     _TZ_ARGUMENTS,
     st.sampled_from(_POLICIES),
 )
