@@ -463,6 +463,45 @@ def test_s35_schedule_refuses_a_walk_beyond_the_limit_before_walking() -> None:
     assert counting.calls == 0
 
 
+class _WalkedTooFarError(Exception):
+    """A counted step called more often than the test allows."""
+
+
+def _bounded(schedule: Schedule, most: int) -> tuple[Schedule, _Counting]:
+    """As :func:`_counted`, but the step refuses to be called more than ``most`` times, so a
+    query that would walk half a million runs fails at once instead of after seconds."""
+    counted, counting = _counted(schedule)
+    step = counting.step
+
+    def bounded(
+        zone: Zone, instant: Nanos, period: Duration, schedule_zone: Zone | None, policy: Disambiguate
+    ) -> tuple[Nanos, Zone] | None:
+        if counting.calls >= most:
+            raise _WalkedTooFarError
+        return step(zone, instant, period, schedule_zone, policy)
+
+    counting.step = bounded
+    return counted, counting
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=_WalkedTooFarError,
+    reason=(
+        "Schedule.previous_before in chained mode has no early refusal: chronos "
+        "R/2012-01-01T00:00:00Z/P1D, previous_before(9000-01-01T00:00Z) walks all 500,000 runs "
+        "(about 3-4 s) before raising WalkLimitError, where next_after, between, count_between and "
+        "index_of refuse at once from the anchored estimate (ChainedRuns.first); expected the "
+        "same refusal with no step"
+    ),
+)
+def test_s35_previous_before_refuses_a_walk_beyond_the_limit_before_walking() -> None:
+    schedule, counting = _bounded(isorepeat.parse("R/2012-01-01T00:00:00Z/P1D", dialect="chronos"), 1000)
+    with pytest.raises(WalkLimitError):
+        schedule.previous_before(_utc(9000, 1, 1))
+    assert counting.calls == 0
+
+
 def test_s35_schedule_anchored_answer_beyond_the_limit() -> None:
     schedule = isorepeat.parse("R/2012-01-01T00:00:00Z/P1D", dialect="chronos")
     assert schedule.next_after(_utc(9000, 1, 1), mode="anchored") == _utc(9000, 1, 2)
