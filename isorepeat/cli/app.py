@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Final, NoReturn
@@ -103,7 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 1  # the reader went away (``| head``): nothing left to say
+        # The reader went away (``| head``): it has what it wanted. Point stdout at devnull so
+        # the interpreter's last flush does not raise again on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as error:  # never a traceback (DEVELOPERS.md), but say what broke
         print_error(f"internal error, please report it: {type(error).__name__}: {error}")
         return 2

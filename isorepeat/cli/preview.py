@@ -98,13 +98,36 @@ def utc_text(moment: datetime) -> str:
 
 
 def distance(moment: datetime, now: datetime) -> str:
-    """``in 3 h 12 min``, ``2 days ago``, ``now``: the two largest units, the rest dropped."""
+    """``in 3 h 12 min``, ``2 days ago``, ``now``: the two largest units, rounded to the smaller.
+
+    Under a minute, seconds to a tenth (``in 1.5 s``; 0.985 s is ``in 1 s``); under a tenth of
+    a second, whole milliseconds or microseconds (``in 12 ms``, ``in 1 µs``).
+    """
     delta = moment - now
     micros = (delta.days * 86_400 + delta.seconds) * _US_PER_SECOND + delta.microseconds
     if micros == 0:
         return "now"
-    span = _span(abs(micros))
+    span = _span(_rounded(abs(micros)))
     return f"in {span}" if micros > 0 else f"{span} ago"
+
+
+# (from this length on, round to this unit): the smaller of the two units shown.
+_ROUNDING: Final = (
+    (_US_PER_DAY, _US_PER_HOUR),
+    (_US_PER_HOUR, _US_PER_MINUTE),
+    (_US_PER_MINUTE, _US_PER_SECOND),
+    (_US_PER_SECOND // 10, _US_PER_SECOND // 10),
+    (1_000, 1_000),
+)
+
+
+def _rounded(micros: int) -> int:
+    """``micros`` (> 0) to the nearest unit its wording shows, halves up; a carry moves it up
+    a unit (23 h 59 min 40 s is ``1 day``)."""
+    for length, unit in _ROUNDING:
+        if micros >= length - unit // 2:
+            return (micros + unit // 2) // unit * unit
+    return micros
 
 
 def _span(micros: int) -> str:
@@ -119,9 +142,11 @@ def _span(micros: int) -> str:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     if minutes:
         return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
-    if fraction:
-        return f"{seconds}.{fraction:06d}".rstrip("0") + " s"
-    return f"{seconds} s"
+    if seconds or fraction >= _US_PER_SECOND // 10:
+        return f"{seconds}.{fraction // 100_000}".removesuffix(".0") + " s"
+    if fraction >= 1_000:
+        return f"{fraction // 1_000} ms"
+    return f"{fraction} µs"
 
 
 def note_lines(notes: tuple[Note, ...]) -> list[str]:

@@ -103,20 +103,29 @@ _NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
     ("delta", "text"),
     [
         (timedelta(0), "now"),
-        (timedelta(microseconds=1), "in 0.000001 s"),
+        (timedelta(microseconds=1), "in 1 µs"),
+        (timedelta(microseconds=499), "in 499 µs"),
+        (timedelta(microseconds=500), "in 1 ms"),
+        (timedelta(microseconds=12_400), "in 12 ms"),
+        (timedelta(microseconds=250_000), "in 0.3 s"),
+        (timedelta(microseconds=985_158), "in 1 s"),  # the example: not "in 0.985158 s"
         (timedelta(seconds=1, microseconds=500_000), "in 1.5 s"),
         (timedelta(seconds=59), "in 59 s"),
+        (timedelta(seconds=59, microseconds=970_000), "in 1 min"),
         (timedelta(seconds=60), "in 1 min"),
         (timedelta(seconds=61, microseconds=5), "in 1 min 1 s"),
-        (timedelta(hours=3, minutes=12, seconds=30), "in 3 h 12 min"),
-        (timedelta(hours=3, seconds=30), "in 3 h"),
+        (timedelta(hours=3, minutes=12, seconds=29), "in 3 h 12 min"),
+        (timedelta(hours=3, minutes=12, seconds=30), "in 3 h 13 min"),
+        (timedelta(hours=3, seconds=30), "in 3 h 1 min"),
         (timedelta(days=1), "in 1 day"),
-        (timedelta(days=1, hours=23, minutes=59), "in 1 day 23 h"),
+        (timedelta(hours=23, minutes=59, seconds=40), "in 1 day"),  # the carry moves it up a unit
+        (timedelta(days=1, hours=23, minutes=29), "in 1 day 23 h"),
+        (timedelta(days=1, hours=23, minutes=59), "in 2 days"),
         (timedelta(days=2, minutes=5), "in 2 days"),
         (timedelta(days=12_345, hours=1), "in 12,345 days 1 h"),
         (-timedelta(days=2), "2 days ago"),
         (-timedelta(hours=1, minutes=1), "1 h 1 min ago"),
-        (-timedelta(microseconds=250_000), "0.25 s ago"),
+        (-timedelta(microseconds=250_000), "0.3 s ago"),
     ],
 )
 def test_distance_wording(delta: timedelta, text: str) -> None:
@@ -347,3 +356,25 @@ def test_docs_cli_page_shows_the_top_level_help(
     block = re.search(r"^\.\. code-block:: text\n\n((?:   .*\n|\n)+)", before_commands, re.MULTILINE)
     assert block is not None, "docs/cli.rst shows no `isorepeat --help` before the commands"
     assert textwrap.dedent(block.group(1)).strip() == "\n".join(out).strip()
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    # ``isorepeat next ... | head -1``: the reader leaves after one line; exit 0, nothing on stderr.
+    argv = [
+        sys.executable,
+        "-m",
+        "isorepeat",
+        "next",
+        "R/2026-01-31T09:00:00Z/PT1S",
+        "-n",
+        "100000",
+        "--now",
+        NOW,
+    ]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(b"2026-01-31T09:00:00+00:00")
+        process.stdout.close()
+        stderr = process.stderr.read()
+    assert (process.returncode, stderr) == (0, b"")

@@ -85,8 +85,8 @@ def test_next_runs_before_now_are_ago(capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert status == 0
     assert out == [
-        "2026-01-01T00:00:00+00:00  2026-01-01T00:00:00Z  2 days 6 h ago",
-        "2026-01-02T00:00:00+00:00  2026-01-02T00:00:00Z  1 day 6 h ago",
+        "2026-01-01T00:00:00+00:00  2026-01-01T00:00:00Z  2 days 7 h ago",
+        "2026-01-02T00:00:00+00:00  2026-01-02T00:00:00Z  1 day 7 h ago",
         "2026-01-03T00:00:00+00:00  2026-01-03T00:00:00Z  6 h 30 min ago",
         "no more runs after these",
     ]
