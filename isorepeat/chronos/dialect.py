@@ -450,18 +450,24 @@ class _DateTimeParser:
         text = self.text
         year = 1970
         day_ordinal = date(1970, 1, 1).toordinal()
-        if self._peek() in ("T", "t"):
+        timed = self._peek() in ("T", "t")
+        if timed:
             self.pos += 1
             self.shape = "time-only"
             time_ms = self._time(required=True)
         else:
             year, day_ordinal = self._date()
             time_ms = 0
-            if self._peek() in ("T", "t"):
+            timed = self._peek() in ("T", "t")
+            if timed:
                 self.pos += 1
                 time_ms = self._time(required=False)
         offset_column = self.pos
-        offset = self._offset() if self._peek() in ("Z", "z", "+", "-") else None
+        offset = None
+        if self._peek() in ("Z", "z", "+", "-"):
+            if not timed:
+                self._offset_without_time()
+            offset = self._offset()
         if self.pos != self.end:
             fail(f"unexpected {describe_char(text, self.pos)} in the start", text, self.pos)
         wall_ms = (day_ordinal - EPOCH_ORDINAL) * (NS_PER_DAY // NS_PER_MS) + time_ms
@@ -476,6 +482,19 @@ class _DateTimeParser:
         )
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _offset_without_time(self) -> NoReturn:
+        """``2016-07-04Z``: Joda's ``dateOptionalTimeParser`` is ``date ['T' [time] [offset]]``
+        (ISODateTimeFormat.java:1462-1474 in 2.9.6), so an offset needs the ``T`` before it; Joda
+        stops at it, ``DateTime.parse`` throws and Chronos returns ``None``."""
+        text = self.text
+        offset = text[self.pos : self.end]
+        fail(
+            f"Chronos (Joda-Time) reads an offset only after a time: {offset!r} follows the date",
+            text,
+            self.pos,
+            f"write {text[self.start : self.pos]}T00:00:00{offset}",
+        )
 
     def _peek(self) -> str:
         return self.text[self.pos] if self.pos < self.end else ""

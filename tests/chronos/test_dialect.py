@@ -117,6 +117,45 @@ def test_s1_chronos_errors_point_at_the_column(text: str, column: int, message: 
     assert message in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("text", "column", "hint"),
+    [
+        # Joda's dateOptionalTimeParser: date ['T' [time] [offset]]; the offset only after the T
+        ("R/2016-07-04Z/P1D", 12, "write 2016-07-04T00:00:00Z"),
+        ("R/2016-07-04z/P1D", 12, "write 2016-07-04T00:00:00z"),
+        ("R/2016-07-04+05:00/P1D", 12, "write 2016-07-04T00:00:00+05:00"),
+        ("R/2016-07-04-05:00/P1D", 12, "write 2016-07-04T00:00:00-05:00"),
+        ("R/2016-07Z/P1D", 9, "write 2016-07T00:00:00Z"),
+        ("R/2016Z/P1D", 6, "write 2016T00:00:00Z"),
+        ("R/2016-186Z/P1D", 10, "write 2016-186T00:00:00Z"),
+        ("R/2016-W27-1Z/P1D", 12, "write 2016-W27-1T00:00:00Z"),
+    ],
+)
+def test_s34_an_offset_after_a_date_without_a_time_is_rejected(text: str, column: int, hint: str) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        chronos(text)
+    assert caught.value.column == column
+    offset = text[column : text.rindex("/")]
+    assert caught.value.message == (
+        f"Chronos (Joda-Time) reads an offset only after a time: {offset!r} follows the date"
+    )
+    assert caught.value.hint == hint
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("R/2016-07-04TZ/P1D", "2016-07-04T00:00:00+00:00"),  # a dangling T still takes one
+        ("R/2016-07-04T+05:00/P1D", "2016-07-04T00:00:00+05:00"),
+        ("R/T05:50+01:00/P1D", "1970-01-01T05:50:00+01:00"),
+    ],
+)
+def test_s34_an_offset_after_a_t_is_read(text: str, start: str) -> None:
+    schedule = chronos(text)
+    assert schedule.start is not None
+    assert schedule.start.isoformat() == start
+
+
 def test_s34_offsetless_start_in_a_jvm_gap_is_rejected_with_a_hint() -> None:
     with pytest.raises(ScheduleError, match="JVM zone America/Los_Angeles") as caught:
         chronos("R/2014-03-09T02:30:00/P1D", jvm_zone="America/Los_Angeles")
