@@ -209,6 +209,8 @@ def _json(args: argparse.Namespace, loaded: Loaded, window: _Window, mode: str, 
         "start": None if start is None else start.isoformat(),
         "runs": [t.isoformat() for t in found.runs],
         "remaining": found.remaining,
+        # When no run is left: the last one there was, as the text's last line says.
+        "last_run": None if found.previous is None else found.previous.isoformat(),
         "notes": [
             {"code": note.code, "message": note.message, "hint": note.hint} for note in loaded.schedule.notes
         ],

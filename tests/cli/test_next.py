@@ -227,6 +227,7 @@ def test_next_json(capsys: pytest.CaptureFixture[str]) -> None:
         "start": "2026-01-31T09:00:00+01:00",
         "runs": ["2026-01-31T09:00:00+01:00", "2026-02-28T09:00:00+01:00"],
         "remaining": 3,
+        "last_run": None,
         "notes": [],
     }
 
@@ -246,6 +247,7 @@ def test_next_json_keys_in_documented_order(capsys: pytest.CaptureFixture[str]) 
         "start",
         "runs",
         "remaining",
+        "last_run",
         "notes",
     ]
     assert document["schedule"] == "R//PT10M"
@@ -278,6 +280,14 @@ def test_next_json_chronos_with_notes(capsys: pytest.CaptureFixture[str]) -> Non
     assert document["runs"] == ["2012-02-29T00:00:00-08:00", "2012-03-29T00:00:00-07:00"]
     assert document["remaining"] == 0
     assert [note["code"] for note in document["notes"]] == ["IR203"]
+
+
+def test_next_json_of_a_finished_schedule_gives_its_last_run(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_cli(capsys, "next", "R10/2012-10-01T05:52:00Z/PT2S", "--now", NOW, "--format", "json")
+    assert status == 0
+    document = json.loads("\n".join(out))
+    assert (document["runs"], document["remaining"]) == ([], 0)
+    assert document["last_run"] == "2012-10-01T05:52:18+00:00"  # as the text's last line says
 
 
 # -- next: dialects and modes ----------------------------------------------------------------
