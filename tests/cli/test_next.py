@@ -283,7 +283,8 @@ def test_next_json_chronos_with_notes(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_next_json_of_a_finished_schedule_gives_its_last_run(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run_cli(capsys, "next", "R10/2012-10-01T05:52:00Z/PT2S", "--now", NOW, "--format", "json")
+    finished = "R10/2012-10-01T05:52:00Z/PT2S"
+    status, out, _ = run_cli(capsys, "next", finished, "--now", NOW, "--format", "json")
     assert status == 0
     document = json.loads("\n".join(out))
     assert (document["runs"], document["remaining"]) == ([], 0)
