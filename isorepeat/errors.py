@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn, final
+from typing import Final, NoReturn, final
 
 __all__ = ["ScheduleError", "UnrepresentableError", "WalkLimitError"]
 
@@ -38,10 +38,26 @@ class ScheduleError(ValueError):
         # unicode_escape keeps a tab or a newline from shifting the caret.
         shown = self.text.encode("unicode_escape").decode("ascii")
         before = self.text[: self.column].encode("unicode_escape").decode("ascii")
-        lines = [self.message, f"  {shown}", f"  {' ' * len(before)}^"]
+        shown, caret = _around(shown, len(before))
+        lines = [self.message, f"  {shown}", f"  {' ' * caret}^"]
         if self.hint:
             lines.append(f"hint: {self.hint}")
         return "\n".join(lines)
+
+
+_SHOWN: Final = 100
+"""The most characters of the text an error echoes: the part around the column."""
+
+
+def _around(shown: str, caret: int) -> tuple[str, int]:
+    """At most :data:`_SHOWN` characters of ``shown`` around ``caret``, cuts marked ``...``."""
+    if len(shown) <= _SHOWN:
+        return shown, caret
+    start = min(max(0, caret - _SHOWN // 2), len(shown) - _SHOWN)
+    end = start + _SHOWN
+    head = "..." if start > 0 else ""
+    tail = "..." if end < len(shown) else ""
+    return f"{head}{shown[start:end]}{tail}", caret - start + len(head)
 
 
 @final

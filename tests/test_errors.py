@@ -128,3 +128,21 @@ def test_s1_pickle_roundtrip_of_raised_error() -> None:
         8,
         None,
     )
+
+
+def test_s1_an_overlong_text_is_echoed_around_the_column() -> None:
+    # The input limit is 1,000 characters: an error shows 100 of them, the caret on its column.
+    text = "R/2026-01-01T00:00:00Z/P1D" + "x" * 900
+    with pytest.raises(ScheduleError) as caught:
+        isorepeat.parse(text)
+    message, shown, caret = str(caught.value).splitlines()[:3]
+    assert message == "unexpected 'x' after the period"
+    assert shown == "  " + text[:100] + "..."
+    assert caret.index("^") - 2 == caught.value.column == 26
+
+
+def test_s1_a_column_deep_in_an_overlong_text_is_shown_with_both_cuts() -> None:
+    error = ScheduleError("bad", "a" * 300 + "!" + "b" * 300, 300)
+    _, shown, caret = str(error).splitlines()
+    assert shown == "  ..." + "a" * 50 + "!" + "b" * 49 + "..."
+    assert shown[caret.index("^")] == "!"
