@@ -174,11 +174,25 @@ class Chain:
             last = (self.length() if k is None else k) - 1
             return last if last >= 0 else None
         if not self.ever_later:
-            # Every run is at or before the first; an endless series of them has no last one.
-            return 0 if self.count is not None and instants and instants[0] < target else None
+            # No run is later than the one before it: the first run before the target, in chain
+            # order, is the latest of them. A period that stands still has only the first.
+            if not self._goes_back:
+                return 0 if instants[0] < target else None
+            k = 0
+            while self._walk_to(k):
+                if instants[k] < target:
+                    return k
+                k += 1
+            return None
         self.length()
         before = [k for k, instant in enumerate(instants) if instant < target]
         return max(before, key=instants.__getitem__) if before else None
+
+    @property
+    def _goes_back(self) -> bool:
+        period = self._period
+        fields = (period.years, period.months, period.weeks, period.days, period.elapsed_nanoseconds)
+        return min(fields) < 0
 
     @property
     def ever_later(self) -> bool:

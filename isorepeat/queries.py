@@ -113,9 +113,7 @@ class ChainedRuns:
 
     def first(self, target_us: int) -> int | None:
         chain = self.chain
-        if chain.monotonic and self._anchored().timeline.first_at_or_after(target_us) > WALK_LIMIT:
-            # The anchored count is close to the chained one: refuse now rather than after 3 s.
-            raise_walk_limit(self._schedule)
+        self._refuse_a_walk_too_long(target_us)
         try:
             return chain.first_at_or_after(target_us)
         except WalkLimit:
@@ -124,12 +122,19 @@ class ChainedRuns:
             raise_wall_time(self._schedule, -1, error)
 
     def last_before(self, target_us: int) -> int | None:
+        self._refuse_a_walk_too_long(target_us)
         try:
             return self.chain.last_before(target_us)
         except WalkLimit:
             raise_walk_limit(self._schedule)
         except WallTimeError as error:
             raise_wall_time(self._schedule, -1, error)
+
+    def _refuse_a_walk_too_long(self, target_us: int) -> None:
+        """Raise WalkLimitError at once when reaching ``target_us`` needs more than WALK_LIMIT
+        runs: the anchored count is close to the chained one, so refuse now, not after 3 s."""
+        if self.chain.monotonic and self._anchored().timeline.first_at_or_after(target_us) > WALK_LIMIT:
+            raise_walk_limit(self._schedule)
 
     def at(self, k: int) -> datetime | None:
         try:

@@ -395,14 +395,6 @@ def test_s35_a_chain_that_does_not_move_forward_is_scanned_in_chain_order() -> N
     assert counting.calls == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Chain.last_before of a chain with no positive field (chronos R3/2012-01-10T00:00:00Z/P-1D: "
-        "runs 01-10, 01-09, 01-08) returns None when the first run is not before the target, "
-        "though later runs are: last_before(2012-01-10T00:00Z) should be run 1 (01-09)"
-    ),
-)
 def test_s35_last_before_of_a_chain_going_back() -> None:
     chain, _ = _chain(_utc(2012, 1, 10), Duration(days=-1), 3)
     assert not chain.ever_later
@@ -484,17 +476,6 @@ def _bounded(schedule: Schedule, most: int) -> tuple[Schedule, _Counting]:
     return counted, counting
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=_WalkedTooFarError,
-    reason=(
-        "Schedule.previous_before in chained mode has no early refusal: chronos "
-        "R/2012-01-01T00:00:00Z/P1D, previous_before(9000-01-01T00:00Z) walks all 500,000 runs "
-        "(about 3-4 s) before raising WalkLimitError, where next_after, between, count_between and "
-        "index_of refuse at once from the anchored estimate (ChainedRuns.first); expected the "
-        "same refusal with no step"
-    ),
-)
 def test_s35_previous_before_refuses_a_walk_beyond_the_limit_before_walking() -> None:
     schedule, counting = _bounded(isorepeat.parse("R/2012-01-01T00:00:00Z/P1D", dialect="chronos"), 1000)
     with pytest.raises(WalkLimitError):
