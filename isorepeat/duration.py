@@ -456,7 +456,12 @@ def _parse_duration_slowly(text: str, pos: int) -> tuple[Duration, int]:
     if text[pos] == "p":
         fail("the duration designator must be an upper-case 'P'", text, pos, "write 'P'")
     if text[pos] != "P":
-        fail(f"expected 'P' to start the duration, found {describe_char(text, pos)}", text, pos)
+        fail(
+            f"expected 'P' to start the duration, found {describe_char(text, pos)}",
+            text,
+            pos,
+            missing_designator_hint(text, pos),
+        )
     start = pos
     pos += 1
     digits = _DIGITS.match(text, pos)
@@ -498,6 +503,7 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
                     "'T' must be followed by hours, minutes or seconds, e.g. PT10M",
                     text,
                     pos,
+                    _number_missing_hint(text, start, pos),
                 )
             continue
         if char == "-":
@@ -538,7 +544,12 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
             fail(f"unit {letter!r} must be upper case", text, pos, f"write {upper!r}")
         if letter not in "YMWDHS":
             units = "H, M or S" if in_time else "Y, M, W or D (or T before H, M, S)"
-            fail(f"{describe_char(text, pos)} is not a duration unit; expected {units}", text, pos)
+            fail(
+                f"{describe_char(text, pos)} is not a duration unit; expected {units}",
+                text,
+                pos,
+                letter_o_hint(text, start, number_at, pos),
+            )
         if not in_time and letter in "HS":
             fail(
                 f"{_NAMES[letter]} must come after a 'T' in a duration",
@@ -547,7 +558,12 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
                 f"write {text[start:number_at]}T{text[number_at:]}",
             )
         if in_time and letter in "YWD":
-            fail(f"{_NAMES[letter]} must come before the 'T' in a duration", text, pos)
+            fail(
+                f"{_NAMES[letter]} must come before the 'T' in a duration",
+                text,
+                pos,
+                _moved_before_t_hint(text, start, number_at, pos),
+            )
         key = ("T" + letter) if (in_time and letter == "M") else letter
         order = ("YMWD".index(letter)) if not in_time else 4 + "HMS".index(letter)
         if key in values:
@@ -574,7 +590,12 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
             fraction_at = separator_at
         pos += 1
     if pos == start + 1:
-        fail("a duration needs at least one unit, e.g. PT10M or P1D", text, pos)
+        fail(
+            "a duration needs at least one unit, e.g. PT10M or P1D",
+            text,
+            pos,
+            _number_missing_hint(text, start, pos),
+        )
     return (
         trusted_duration(
             values.get("Y", 0),
@@ -589,6 +610,89 @@ def _parse_designators(text: str, start: int) -> tuple[Duration, int]:
         ),
         pos,
     )
+
+
+def _segment_end(text: str, start: int) -> int:
+    """Where the duration that starts at ``start`` ends at the latest: the next '/' or the end."""
+    slash = text.find("/", start)
+    return len(text) if slash < 0 else slash
+
+
+_INTEGER_DESIGNATORS: Final = re.compile(
+    r"P(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?"
+)
+_LAST_FRACTION: Final = re.compile(r"[.,][0-9]+(?=[HMS]\Z)")
+
+
+def _parses(candidate: str) -> bool:
+    """True when ``candidate`` is a duration in the designator form (S12, S13), for a hint.
+
+    Checked with expressions, not with the parser: a hint must not raise, nor recurse.
+    """
+    fraction = _LAST_FRACTION.search(candidate)
+    whole = candidate if fraction is None else candidate[: fraction.start()] + candidate[fraction.end() :]
+    if fraction is not None and "T" not in candidate:
+        return False  # a fraction of a day, week, month or year
+    return _INTEGER_DESIGNATORS.fullmatch(whole) is not None and whole != "P" and not whole.endswith("T")
+
+
+def missing_designator_hint(text: str, pos: int) -> str | None:
+    """``1D`` -> "write P1D": what a period written without its ``P`` (or ``PT``) should be.
+
+    ``None`` when putting a ``P`` in front does not make a duration of the text up to the next
+    '/' (an end such as ``16:00`` stays an end).
+    """
+    written = text[pos : _segment_end(text, pos)]
+    if not written or not any(unit in written for unit in "YMWDHS"):
+        return None
+    as_date = "P" + written
+    as_time = "PT" + written
+    if _parses(as_date):
+        if "T" not in written and written.endswith("M") and _parses(as_time):
+            return f"write {as_date} for months, or {as_time} for minutes"
+        return f"write {as_date}"
+    if "T" not in written and _parses(as_time):
+        return f"write {as_time}"
+    return None
+
+
+def _number_missing_hint(text: str, start: int, pos: int) -> str | None:
+    """``PTS`` -> "write a number before the S, e.g. PT1S" (``pos``: the letter without a number)."""
+    if pos >= len(text) or text[pos] not in "YMWDHS":
+        return None
+    example = text[start:pos] + "1" + text[pos : _segment_end(text, start)]
+    if not _parses(example):
+        example = f"P1{text[pos]}" if text[pos] in _DATE_UNITS else f"PT1{text[pos]}"
+    return f"write a number before the {text[pos]}, e.g. {example}"
+
+
+def letter_o_hint(text: str, start: int, number_at: int, pos: int) -> str | None:
+    """``P1OD`` -> "the letter O is not a zero: write P10D", when an O stands among digits.
+
+    ``start`` is where the token begins, ``number_at`` where its number does, ``pos`` the O.
+    """
+    if text[pos] not in "Oo":
+        return None
+    end = pos
+    while end < len(text) and (text[end] in "Oo" or "0" <= text[end] <= "9"):
+        end += 1
+    number = text[number_at:end].replace("O", "0").replace("o", "0")
+    rest_end = _segment_end(text, end)
+    return f"the letter O is not a zero: write {text[start:number_at]}{number}{text[end:rest_end]}"
+
+
+def _moved_before_t_hint(text: str, start: int, number_at: int, pos: int) -> str:
+    """``PT2H1D`` -> "write P1DT2H": the date unit moved before the ``T``, when that is valid."""
+    end = _segment_end(text, start)
+    written = text[start:end]
+    designator = written.index("T")
+    unit = text[number_at : pos + 1]
+    local = number_at - start
+    time_part = written[designator + 1 : local] + written[local + len(unit) :]
+    candidate = written[:designator] + unit + ("T" + time_part if time_part else "")
+    if _parses(candidate):
+        return f"write {candidate}"
+    return f"write the {_NAMES[text[pos]]} before the 'T', in the order Y, M, W, D"
 
 
 def _fraction_hint(letter: str, integer_text: str, fraction_text: str, smaller: str) -> str | None:

@@ -23,6 +23,8 @@ from isorepeat.duration import (
     Duration,
     check_ascii_digits,
     describe_char,
+    letter_o_hint,
+    missing_designator_hint,
     parse_duration,
     trusted_duration,
 )
@@ -202,13 +204,18 @@ class _Parser:
             fail("the schedule ends after the repetitions; expected a start, or '/' and a period", text, pos)
         if text[pos] == "/":
             period_column = pos + 1
+            self._check_designator(period_column)
             period, pos = parse_duration(text, pos + 1)
             self._expect_end(pos, "the period")
             self._check_period(period, repetitions, period_column)
             return self._without_start(repetitions, period, "start")
         if _starts_period(text, pos):
             return self._duration_first(repetitions, pos)
-        start = parse_datetime(text, pos, what="start")
+        try:
+            start = parse_datetime(text, pos, what="start")
+        except ScheduleError:
+            self._check_designator(pos)  # R5/1D: a period without its P
+            raise
         pos = start.end
         if pos >= len(text):
             fail("the schedule ends after the start; expected '/' and a period", text, pos)
@@ -250,6 +257,8 @@ class _Parser:
             hint = None
             if text[0] == "P" or text[0].isdigit():
                 hint = f"write R1/{text} for a single run, or R/{text} to repeat for ever"
+            elif text[0].isspace():
+                hint = _NO_WHITESPACE
             fail(f"a schedule starts with 'R', found {describe_char(text, 0)}", text, 0, hint)
         pos = 1
         while pos < len(text) and "0" <= text[pos] <= "9":
@@ -260,7 +269,7 @@ class _Parser:
         if pos >= len(text):
             fail("the schedule ends after the repetitions; expected '/' and a start", text, pos)
         if text[pos] != "/":
-            self._unexpected(pos, "after the repetitions; expected '/'")
+            self._unexpected(pos, "after the repetitions; expected '/'", letter_o_hint(text, 0, 1, pos))
         return (int(text[1:pos]) if pos > 1 else None), pos + 1
 
     def _duration_first(self, repetitions: int | None, pos: int) -> Schedule:
@@ -319,6 +328,7 @@ class _Parser:
     ) -> Schedule:
         """``R[n]/<start>/<end>`` (S16, S19): the period is the elapsed time between them."""
         text = self.text
+        self._check_designator(pos)  # R/<start>/1D: a period without its P, never an end
         end = self._parse_end(start, pos)
         self._expect_end(end.end, "the end")
         if end.zone_name is not None:
@@ -420,11 +430,19 @@ class _Parser:
                 fail(f"unexpected '/' after {what}: a schedule has at most three parts", self.text, pos)
             self._unexpected(pos, f"after {what}")
 
-    def _unexpected(self, pos: int, where: str) -> None:
+    def _unexpected(self, pos: int, where: str, hint: str | None = None) -> None:
         char = self.text[pos]
         check_ascii_digits(self.text, pos)
-        hint = "remove the whitespace: a schedule has none" if char.isspace() else None
+        if char.isspace():
+            hint = _NO_WHITESPACE
         fail(f"unexpected {describe_char(self.text, pos)} {where}", self.text, pos, hint)
+
+    def _check_designator(self, pos: int) -> None:
+        """S12: fail at ``pos`` when the text there is a period written without its ``P``."""
+        if pos < len(self.text) and self.text[pos] != "P":
+            hint = missing_designator_hint(self.text, pos)
+            if hint is not None:
+                fail("a period starts with 'P'", self.text, pos, hint)
 
     def _without_start(self, repetitions: int | None, period: Duration, form: Form) -> Schedule:
         """``R[n]//<period>`` (S6, form "start") or ``R[n]/<period>`` (S18, "cycle"): put into
@@ -445,6 +463,9 @@ class _Parser:
 
     def _tz_of(self, zone: Zone | None) -> tzinfo | None:
         return _tz_attribute(self.zone, self.tz, zone)
+
+
+_NO_WHITESPACE: Final = "remove the whitespace: a schedule has none"
 
 
 def _starts_period(text: str, pos: int) -> bool:
