@@ -177,7 +177,7 @@ class Chain:
             # No run is later than the one before it: the first run before the target, in chain
             # order, is the latest of them. A period that stands still has only the first.
             if not self._goes_back:
-                return 0 if instants[0] < target else None
+                return 0 if self._walk_to(0) and instants[0] < target else None
             k = 0
             while self._walk_to(k):
                 if instants[k] < target:

@@ -498,3 +498,9 @@ def test_s35_a_fixed_period_never_walks(dialect: str) -> None:
     assert schedule.occurrence(k, mode="chained") == _utc(2012, 1, 1) + timedelta(hours=k)
     assert schedule.next_after(_utc(9000, 1, 1), mode="chained") == _utc(9000, 1, 1, 1)
     assert counting.calls <= 1
+
+
+def test_s35_last_before_of_a_chain_without_runs() -> None:
+    # R0 of a period that stands still: nothing is before anything (it raised IndexError).
+    schedule = isorepeat.parse("R0/2014-03-09T02:30:00Z/P0Y0M", dialect="chronos")
+    assert schedule.previous_before(_utc(2014, 3, 9, 2, 30), inclusive=True, mode="chained") is None

@@ -411,7 +411,14 @@ def test_next_chained_walk_within_the_limit(capsys: pytest.CaptureFixture[str]) 
     ("text", "now", "expected"),
     [
         # Chronos accepts periods that do not move forward (IR207): no run gets past the start
-        ("R/2012-01-01T00:00:00Z/PT0S", NOW, ["no runs at or after 2026-01-01T00:00:00Z"]),
+        (
+            "R/2012-01-01T00:00:00Z/PT0S",
+            NOW,
+            [
+                "no runs at or after 2026-01-01T00:00:00Z; "
+                "the last run: 2012-01-01T00:00:00+00:00 (5,114 days ago)"
+            ],
+        ),
         (
             "R3/2012-01-01T00:00:00Z/PT-1S",
             "2011-12-31T23:59:59Z",
