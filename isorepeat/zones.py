@@ -96,6 +96,10 @@ class Zone:
     def __hash__(self) -> int:
         return hash(self.identity)
 
+    def __reduce__(self) -> tuple[type[Zone], tuple[object, ...]]:
+        # Explicit: pickle's protocols 0 and 1 cannot save __slots__ without it.
+        return (type(self), (self.key, self.tzinfo, self.identity))
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}>"
 
@@ -147,6 +151,9 @@ class FixedZone(Zone):
         super().__init__(None, tzinfo, ("offset", offset))
         self.offset = offset
         self._epoch = _EPOCH.replace(tzinfo=tzinfo)
+
+    def __reduce__(self) -> tuple[type[Zone], tuple[object, ...]]:
+        return (FixedZone, (self.offset, self.tzinfo))
 
     @property
     def name(self) -> str:

@@ -461,14 +461,6 @@ def test_pickle_roundtrip(case: Case, protocol: int) -> None:
         assert copy.options == value.options
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="bug: a Schedule with a zone does not pickle with protocols 0 and 1: its zone "
-    "(isorepeat.zones.FixedZone / ZoneInfoZone, plain __slots__ classes without __getstate__ or "
-    "__reduce__) raises TypeError 'a class that defines __slots__ without defining __getstate__ "
-    "cannot be pickled'",
-)
 @pytest.mark.parametrize("protocol", [0, 1])
 @_cases(ZONED_SCHEDULE_CASES)
 def test_pickle_roundtrip_zoned_schedule_protocols_0_and_1(case: Case, protocol: int) -> None:
@@ -537,10 +529,6 @@ def test_duration_from_text_is_a_value(text: str) -> None:
         # NOTE: assigning to a frozen field is what the test checks.
 
 
-# Protocols 0 and 1 fail for zoned schedules: test_pickle_roundtrip_zoned_schedule_protocols_0_and_1.
-MODERN_PROTOCOLS: Final = range(2, pickle.HIGHEST_PROTOCOL + 1)
-
-
 @SETTINGS
 @given(
     st.one_of(
@@ -557,7 +545,7 @@ MODERN_PROTOCOLS: Final = range(2, pickle.HIGHEST_PROTOCOL + 1)
 def test_iso_schedule_from_text_is_a_value(written: tuple[str, str | None]) -> None:
     text, tz = written
     schedule = isorepeat.parse(text, tz=tz)
-    _check_value(schedule, isorepeat.parse(text, tz=tz), {"Schedule": Schedule}, MODERN_PROTOCOLS)
+    _check_value(schedule, isorepeat.parse(text, tz=tz), {"Schedule": Schedule}, PROTOCOLS)
 
 
 @st.composite
@@ -598,7 +586,7 @@ def test_chronos_schedule_from_text_is_a_value(written: tuple[str, str | None, s
     except ScheduleError:
         return  # the values that are built are what this property is about
     twin = isorepeat.parse(text, tz=tz, dialect="chronos", now=NOW, version=version)
-    _check_value(schedule, twin, {"Schedule": Schedule}, MODERN_PROTOCOLS)
+    _check_value(schedule, twin, {"Schedule": Schedule}, PROTOCOLS)
     assert eval(repr(schedule), {"Schedule": Schedule}).dialect == "chronos"
 
 
