@@ -46,6 +46,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IR215": ("warning", "duplicate-key"),
     "IR216": ("warning", "misspelt-field"),
     "IR217": ("warning", "no-schedule-no-parents"),
+    "IR218": ("warning", "unrepresentable-start"),
 }
 
 CHRONOS_ONLY: Final = frozenset({"IR205", "IR208", "IR209", "IR210", "IR213", "IR214"})

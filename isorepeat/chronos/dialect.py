@@ -217,14 +217,19 @@ class ScheduleForm:
     offset_column: int | None
     utc_designator: bool  # the offset is written ``Z``
     truncated_column: int | None  # the first fraction digit (start or period) Joda drops
+    year: int | None = None  # the start's year as Joda reads it (1970 for a time-only start)
 
 
 def schedule_form(text: str) -> ScheduleForm:
-    """The form of a schedule text; call it only on a text :func:`parse_chronos` accepts.
+    """The form of a schedule text; call it only on a text Chronos accepts: one
+    :func:`parse_chronos` reads, or one it refuses with an
+    :class:`~isorepeat.errors.UnrepresentableError` (``year`` then says which year).
 
     >>> form = schedule_form("R/T05:50:00.0001Z/PT1H")
-    >>> form.shape, form.offset_seconds, form.truncated_column
-    ('time-only', 0, 15)
+    >>> form.shape, form.offset_seconds, form.truncated_column, form.year
+    ('time-only', 0, 15, 1970)
+    >>> schedule_form("R/20261-06-01T09:00:00Z/P1D").year
+    20261
     """
     match = _SPLIT.fullmatch(text)
     if match is None:
@@ -235,16 +240,20 @@ def schedule_form(text: str) -> ScheduleForm:
     offset_seconds = offset_column = None
     truncated = period.truncated_column
     utc = False
+    year = None
     if match.group(2):
         start = _DateTimeParser(text, match.start(2), match.end(2)).parse()
         shape = start.shape
+        year = start.year
         if start.offset_ms is not None:
             offset_seconds = start.offset_ms // _MS_PER_SECOND
             offset_column = start.offset_column
             utc = text[offset_column or 0] in "Zz"
         if start.truncated_column is not None:
             truncated = start.truncated_column
-    return ScheduleForm(match.start(2), match.start(3), shape, offset_seconds, offset_column, utc, truncated)
+    return ScheduleForm(
+        match.start(2), match.start(3), shape, offset_seconds, offset_column, utc, truncated, year
+    )
 
 
 def parse_joda_period(text: str) -> Duration:
@@ -562,33 +571,35 @@ class _DateTimeParser:
             self.shape = "year-month"
         return year, self._ordinal_of(year, month, day, month_column, day_column)
 
+    # Joda's ISO calendar holds every year it reads (proleptic Gregorian, a year 0), so a day it
+    # has not is rejected in any year; only then is a year datetime cannot hold reported, by the
+    # caller, as what Chronos accepts (0 stands for the day here).
+
     def _ordinal_of(self, year: int, month: int, day: int, month_column: int, day_column: int) -> int:
         text = self.text
         if not 1 <= month <= 12:
             fail(f"month {month} is out of range 1-12", text, month_column)
-        if not 1 <= year <= 9999:
-            return 0  # the caller reports the year with its own message
-        last = days_in_month(year, month)
+        last = days_in_month(year, month)  # calendar.isleap: the Gregorian rule, any year
         if not 1 <= day <= last:
             fail(f"day {day} is out of range 1-{last} for {year}-{month:02d}", text, day_column)
-        return date(year, month, day).toordinal()
+        return date(year, month, day).toordinal() if 1 <= year <= 9999 else 0
 
     def _day_of_year(self, year: int, day_of_year: int, column: int) -> int:
-        if not 1 <= year <= 9999:
-            return 0
         length = 366 if days_in_month(year, 2) == 29 else 365
         if not 1 <= day_of_year <= length:
             fail(f"day {day_of_year} of the year is out of range 1-{length} for {year}", self.text, column)
-        return date(year, 1, 1).toordinal() + day_of_year - 1
+        return date(year, 1, 1).toordinal() + day_of_year - 1 if 1 <= year <= 9999 else 0
 
     def _week_ordinal(self, year: int, week: int, weekday: int, week_column: int, weekday_column: int) -> int:
         if not 1 <= weekday <= 7:
             fail(f"day {weekday} of the week is out of range 1-7", self.text, weekday_column)
-        if not 1 <= year <= 9999:
-            return 0
-        weeks = 53 if date(year, 12, 28).isocalendar()[1] == 53 else 52
+        # The Gregorian calendar repeats every 400 years, weekdays included: a year datetime
+        # cannot hold has the weeks of its counterpart in 2000-2399.
+        weeks = 53 if date(2000 + (year - 2000) % 400, 12, 28).isocalendar()[1] == 53 else 52
         if not 1 <= week <= weeks:
             fail(f"week {week} is out of range 1-{weeks} for {year}", self.text, week_column)
+        if not 1 <= year <= 9999:
+            return 0
         try:
             return date.fromisocalendar(year, week, weekday).toordinal()
         except ValueError:  # week 1 of 0001 starts in year 0

@@ -24,7 +24,7 @@ from isorepeat.chronos.jobs import Job
 from isorepeat.datetimes import format_offset
 from isorepeat.dialects import Dialect, dialect_named, parse
 from isorepeat.duration import Duration
-from isorepeat.errors import ScheduleError
+from isorepeat.errors import ScheduleError, UnrepresentableError
 from isorepeat.schedule import Schedule
 from isorepeat.zones import is_repeated_wall_time
 
@@ -88,7 +88,7 @@ def schedule_facts(
     except ScheduleError as caught:
         error = caught
     form: ScheduleForm | None = None
-    if schedule is not None:
+    if schedule is not None or isinstance(error, UnrepresentableError):  # Chronos reads both
         try:
             form = schedule_form(text)
         except (ScheduleError, ValueError):
@@ -106,9 +106,12 @@ def schedule_facts(
 
 
 def ir100_unparseable(facts: ScheduleFacts) -> Iterator[Finding]:
-    """The schedule does not parse in the chosen dialect; the column is that of S1."""
+    """The schedule does not parse in the chosen dialect; the column is that of S1.
+
+    What the engine accepts and isorepeat cannot represent is not this: IR101 or IR218 say it.
+    """
     error = facts.error
-    if error is not None:
+    if error is not None and not isinstance(error, UnrepresentableError):
         engine = facts.dialect.engine
         what = f"{engine} rejects the schedule" if engine else "the schedule does not parse"
         hint = _template_hint(facts.text) or error.hint
@@ -116,8 +119,22 @@ def ir100_unparseable(facts: ScheduleFacts) -> Iterator[Finding]:
 
 
 def ir101_start_before_1970(facts: ScheduleFacts) -> Iterator[Finding]:
-    """Chronos answers a POST whose start is before 1970-01-01T00:00:01Z with 400."""
+    """Chronos answers a POST whose start is before 1970-01-01T00:00:01Z with 400.
+
+    A start in a year up to 0001 that datetime cannot hold (``-0001-06-01``, or 0001-01-01 east
+    of UTC) is long before 1970 whatever its offset: reported from the year Joda read.
+    """
     schedule, form = facts.schedule, facts.form
+    year = _unrepresentable_year(facts)
+    if year is not None and year <= 1 and form is not None:
+        yield Finding(
+            "IR101",
+            f"the start is in the year {year}, before 1970-01-01T00:00:01Z: Chronos rejects the job "
+            "('Scheduled start date ... is before 1970!')",
+            "start on or after 1970-01-01T00:00:01Z",
+            index=form.start_column,
+        )
+        return
     if schedule is None or schedule.start is None or (form is not None and form.shape is None):
         return
     if schedule.start < _EPOCH_PLUS_ONE:
@@ -292,9 +309,12 @@ def ir208_sub_millisecond(facts: ScheduleFacts) -> Iterator[Finding]:
 
 
 def ir209_empty_start(facts: ScheduleFacts) -> Iterator[Finding]:
-    """``R//P...``: 'now' each time Chronos reads the job until it has run once."""
+    """``R//P...``: 'now' each time Chronos reads the job until it has run once.
+
+    Not where the clock puts the start before the year 0001, which isorepeat cannot represent.
+    """
     form = facts.form
-    if form is not None and form.shape is None:
+    if form is not None and form.shape is None and facts.schedule is not None:
         yield Finding(
             "IR209",
             "empty start: Chronos starts the job when it is posted, and again at once after "
@@ -389,6 +409,37 @@ def ir214_chronos2_cannot_count(facts: ScheduleFacts) -> Iterator[Finding]:
         )
 
 
+def ir218_unrepresentable_start(facts: ScheduleFacts) -> Iterator[Finding]:
+    """The engine accepts a start that datetime cannot hold (UnrepresentableError, S34).
+
+    A year after 9999 (``20261``, a typo for 2026) is stored as written and the job waits for
+    it; anything else (an offset with a fraction of a second) leaves its runs unchecked.
+    Years up to 0001 are IR101's: long before 1970, so Chronos rejects the job. An empty start
+    put into effect before the year 0001 is about the clock, not the text: nothing is reported.
+    """
+    error, form = facts.error, facts.form
+    if not isinstance(error, UnrepresentableError) or (form is not None and form.shape is None):
+        return
+    year = _unrepresentable_year(facts)
+    if year is not None and year <= 1:
+        return
+    engine = facts.dialect.engine or "the engine"
+    if year is not None and year >= 9999:
+        yield Finding(
+            "IR218",
+            f"the start is in the year {year}: {engine} accepts it and does not run the job before then",
+            f"check the year: {engine} stores the start as written and waits for it",
+            index=error.column,
+        )
+        return
+    yield Finding(
+        "IR218",
+        f"{error.message}, so its runs are not checked",
+        error.hint or "write a start datetime can hold: a year in 0001-9999, an offset in whole seconds",
+        index=error.column,
+    )
+
+
 SCHEDULE_RULES: Final[tuple[Callable[[ScheduleFacts], Iterator[Finding]], ...]] = (
     ir100_unparseable,
     ir101_start_before_1970,
@@ -405,6 +456,7 @@ SCHEDULE_RULES: Final[tuple[Callable[[ScheduleFacts], Iterator[Finding]], ...]] 
     ir212_fixed_offset_across_dst,
     ir213_short_period,
     ir214_chronos2_cannot_count,
+    ir218_unrepresentable_start,
 )
 
 
@@ -641,6 +693,14 @@ def _template_hint(text: str) -> str | None:
     if "{{" in text or "${" in text or "<%" in text:
         return "this looks like a template placeholder: check the file after rendering it"
     return None
+
+
+def _unrepresentable_year(facts: ScheduleFacts) -> int | None:
+    """The start's year as written, when the engine accepts a start datetime cannot hold."""
+    form = facts.form
+    if not isinstance(facts.error, UnrepresentableError) or form is None:
+        return None
+    return form.year
 
 
 def _start_column(text: str) -> int:

@@ -107,6 +107,14 @@ def test_s34_joda_period_grammar(period: str, printed: str) -> None:
         ("R5/2008-03-01T13:00:00.1234567891Z/P1D", 32, "unexpected"),
         ("R5/-0001-01-01T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
         ("R5/12345-01-01T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
+        # Joda's calendar holds every year it reads: a day it has not is rejected in any year
+        ("R5/20261-02-29T00:00:00Z/P1D", 12, "day 29 is out of range 1-28 for 20261-02"),
+        ("R5/20260-02-29T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
+        ("R5/-0001-02-29T00:00:00Z/P1D", 12, "day 29 is out of range 1-28 for -1-02"),
+        ("R5/20261-366T00:00:00Z/P1D", 9, "day 366 of the year is out of range 1-365 for 20261"),
+        ("R5/20260-366T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
+        ("R5/12021-W53-1T00:00:00Z/P1D", 10, "week 53 is out of range 1-52 for 12021"),
+        ("R5/12026-W53-1T00:00:00Z/P1D", 3, "isorepeat cannot represent it"),
         ("R5/2008-03-01T13:00:00+05:30:15.5/P1D", 3, "isorepeat cannot represent it"),
     ],
 )

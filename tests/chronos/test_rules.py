@@ -31,6 +31,7 @@ SCHEDULE_FIRES: list[tuple[str, str, Options, int | None]] = [
     # IR101: Chronos answers 400 before 1970-01-01T00:00:01Z, the epoch included
     ("IR101", "R/1969-12-31T23:00:00Z/P1D", {}, 2),
     ("IR101", "R/1970-01-01T00:00:00Z/PT1H", {}, 2),
+    ("IR101", "R/-0001-06-01T09:00:00Z/P1D", {}, 2),  # a year datetime cannot hold, long before 1970
     # IR201: no offset, no zone; the caret where the offset would go
     ("IR201", "R/2026-01-01T00:00:00/P1D", {}, 21),
     # IR202: a numeric offset the zone discards (S23)
@@ -68,11 +69,15 @@ SCHEDULE_FIRES: list[tuple[str, str, Options, int | None]] = [
     # IR214: 2.x cannot count skips
     ("IR214", "R/2026-01-01T00:00:00Z/P1Y", {}, 23),
     ("IR214", "R/2026-01-01T00:00:00Z/P1Y-1M", {}, 23),
+    # IR218: Chronos accepts a start datetime cannot hold; on the start
+    ("IR218", "R/20261-06-01T09:00:00Z/P1D", {}, 2),
+    ("IR218", "R/2019-05-01T08:00:00+05:45:00.5/P1D", {}, 2),
 ]
 
 # (code, schedule, options): the rule stays quiet.
 SCHEDULE_QUIET: list[tuple[str, str, Options]] = [
     ("IR100", "R5/2012-12-01T00:00Z/P1D", {}),
+    ("IR100", "R/20261-06-01T09:00:00Z/P1D", {}),  # Chronos accepts it: IR218
     ("IR101", "R/1970-01-01T00:00:01Z/PT1H", {}),
     ("IR101", "R//PT1H", {}),
     ("IR201", "R/2026-01-01T00:00:00/P1D", {"tz": "Europe/Berlin"}),
@@ -99,6 +104,8 @@ SCHEDULE_QUIET: list[tuple[str, str, Options]] = [
     ("IR213", "R/2026-01-01T00:00:00Z/P1M", {"epsilon": "PT1H"}),
     ("IR214", "R/2026-01-01T00:00:00Z/P12M", {}),
     ("IR214", "R/2026-01-01T00:00:00Z/P1Y1M", {}),
+    ("IR218", "R/2026-06-01T09:00:00Z/P1D", {}),
+    ("IR218", "R/-0001-06-01T09:00:00Z/P1D", {}),  # Chronos rejects the POST: IR101
 ]
 
 
@@ -269,6 +276,41 @@ def test_select_and_ignore_work_by_prefix() -> None:
     assert {d.code for d in check_jobs([source])} == {"IR102", "IR206", "IR210"}
     assert {d.code for d in check_jobs([source], select=["IR2"])} == {"IR206", "IR210"}
     assert {d.code for d in check_jobs([source], ignore=["IR2", "IR102"])} == set()
+
+
+def test_ir218_a_year_chronos_accepts_is_a_warning_not_an_error() -> None:
+    # A typo for 2026: Chronos stores it and waits 18,000 years; isorepeat cannot hold the year.
+    [diagnostic] = check_schedule("R/20261-06-01T09:00:00Z/P1D")
+    assert (diagnostic.code, diagnostic.severity, diagnostic.schedule_column) == ("IR218", "warning", 2)
+    assert diagnostic.message == (
+        "the start is in the year 20261: Chronos accepts it and does not run the job before then"
+    )
+    assert diagnostic.hint == "check the year: Chronos stores the start as written and waits for it"
+
+
+def test_ir218_other_starts_datetime_cannot_hold_say_what_is_not_checked() -> None:
+    [diagnostic] = check_schedule("R/2019-05-01T08:00:00+05:45:00.5/P1D")
+    assert (diagnostic.code, diagnostic.severity) == ("IR218", "warning")
+    assert diagnostic.message == (
+        "an offset with a fraction of a second: Chronos accepts this; isorepeat cannot represent "
+        "it, so its runs are not checked"
+    )
+
+
+def test_ir101_a_year_before_0001_is_before_1970() -> None:
+    [diagnostic] = check_schedule("R/-0001-06-01T09:00:00Z/P1D")
+    assert (diagnostic.code, diagnostic.severity, diagnostic.schedule_column) == ("IR101", "error", 2)
+    assert diagnostic.message == (
+        "the start is in the year -1, before 1970-01-01T00:00:01Z: Chronos rejects the job "
+        "('Scheduled start date ... is before 1970!')"
+    )
+
+
+def test_ir100_a_date_joda_rejects_in_a_year_datetime_cannot_hold() -> None:
+    # 20261 is no leap year: Joda rejects February 29, so Chronos rejects the schedule.
+    [diagnostic] = check_schedule("R/20261-02-29T09:00:00Z/P1D")
+    assert (diagnostic.code, diagnostic.schedule_column) == ("IR100", 11)
+    assert diagnostic.message == "Chronos rejects the schedule: day 29 is out of range 1-28 for 20261-02"
 
 
 def test_jvm_zone_reads_offsetless_starts_and_is_named() -> None:

@@ -62,6 +62,21 @@ def test_errors_exit_1_with_ruff_style_lines(jobs: Path, capsys: pytest.CaptureF
     ]
 
 
+def test_ir218_a_year_chronos_accepts_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "typo.json"
+    path.write_text('{\n  "name": "typo",\n  "schedule": "R/20261-06-01T09:00:00Z/P1D"\n}\n')
+    status, out, err = _run(["check", str(path)], capsys)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        f"{path}:3:18: IR218 warning: the start is in the year 20261: Chronos accepts it and does "
+        "not run the job before then",
+        "    hint: check the year: Chronos stores the start as written and waits for it",
+        "0 errors and 1 warning in 1 file",
+    ]
+
+
 def test_a_directory_is_one_set(jobs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (jobs / "child.json").write_text('{"name": "child", "parents": ["missing"]}')
     status, out, _ = _run(["check", str(jobs)], capsys)
