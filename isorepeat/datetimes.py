@@ -26,6 +26,7 @@ __all__ = [
     "format_wall",
     "parse_datetime",
     "parse_offset",
+    "parse_zone_suffix",
     "wall_from_fields",
 ]
 
@@ -159,7 +160,7 @@ def parse_datetime(text: str, pos: int, *, what: str = "start") -> ParsedDateTim
     zone_name: str | None = None
     zone_column: int | None = None
     if pos < n and text[pos] == "[":
-        zone_name, zone_column, pos = _parse_zone_suffix(text, pos)
+        zone_name, zone_column, pos = parse_zone_suffix(text, pos)
     return ParsedDateTime(
         wall, offset, utc_designator, zone_name, start, day_column, offset_column, zone_column, pos
     )
@@ -420,7 +421,7 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
     return offset, sign < 0 and offset == 0, pos
 
 
-def _parse_zone_suffix(text: str, pos: int) -> tuple[str, int, int]:
+def parse_zone_suffix(text: str, pos: int) -> tuple[str, int, int]:
     """``[Zone/Name]`` or ``[!Zone/Name]`` (RFC 9557); return the name, its column and the end."""
     pos += 1
     if pos < len(text) and text[pos] == "!":

@@ -16,7 +16,13 @@ from typing import Final, final
 
 from isorepeat._types import DISAMBIGUATIONS, Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MIN_INSTANT, advance, is_representable
-from isorepeat.datetimes import EPOCH_ORDINAL, ParsedDateTime, format_wall, parse_datetime
+from isorepeat.datetimes import (
+    EPOCH_ORDINAL,
+    ParsedDateTime,
+    format_wall,
+    parse_datetime,
+    parse_zone_suffix,
+)
 from isorepeat.dialects import Dialect, Form, dialect_named
 from isorepeat.duration import (
     MAX_TEXT_LENGTH,
@@ -206,9 +212,10 @@ class _Parser:
             period_column = pos + 1
             self._check_designator(period_column)
             period, pos = parse_duration(text, pos + 1)
-            self._expect_end(pos, "the period")
+            zone, end = self._suffix_after_period(pos)
+            self._expect_end(end, "the zone suffix" if end > pos else "the period")
             self._check_period(period, repetitions, period_column)
-            return self._without_start(repetitions, period, "start")
+            return self._without_start(repetitions, period, "start", zone)
         if _starts_period(text, pos):
             return self._duration_first(repetitions, pos)
         try:
@@ -234,6 +241,8 @@ class _Parser:
         if _starts_period(text, pos):
             period_column = pos
             period, pos = parse_duration(text, pos)
+            if text[pos : pos + 1] == "[":
+                self._suffix_not_after_period(start, pos)
             self._expect_end(pos, "the period")
             self._check_period(period, repetitions, period_column)
             return Schedule(
@@ -276,12 +285,20 @@ class _Parser:
         """``R[n]/<duration>`` (S18) or ``R[n]/<duration>/<end>`` (S17)."""
         text = self.text
         period_column = pos
-        period, pos = parse_duration(text, pos)
+        period, suffix_at = parse_duration(text, pos)
+        zone, pos = self._suffix_after_period(suffix_at)
         if pos == len(text):
             self._check_period(period, repetitions, period_column)
-            return self._without_start(repetitions, period, "cycle")
+            return self._without_start(repetitions, period, "cycle", zone)
         if text[pos] != "/":
-            self._unexpected(pos, "after the period")
+            self._unexpected(pos, "after the zone suffix" if pos > suffix_at else "after the period")
+        if pos > suffix_at:
+            fail(
+                "the zone suffix follows the end, not the period",
+                text,
+                suffix_at,
+                f"write {text[:suffix_at]}{text[pos:]}{text[suffix_at:pos]}",
+            )
         if repetitions is None:
             fail(
                 "a schedule given by its end needs a number of repetitions",
@@ -444,17 +461,47 @@ class _Parser:
             if hint is not None:
                 fail("a period starts with 'P'", self.text, pos, hint)
 
-    def _without_start(self, repetitions: int | None, period: Duration, form: Form) -> Schedule:
+    def _suffix_after_period(self, pos: int) -> tuple[Zone | None, int]:
+        """The zone of a schedule without a start: its RFC 9557 suffix after the period
+        (``R3/PT10M[Europe/Berlin]``, docs/grammar.rst), else the tz argument; and the end."""
+        text = self.text
+        if text[pos : pos + 1] != "[":
+            return self.zone, pos
+        name, column, end = parse_zone_suffix(text, pos)
+        zone = zone_from_name(name, text, column)
+        if self.zone is not None and zone != self.zone:
+            fail(
+                f"the zone suffix [{name}] differs from the tz argument {self.zone.name!r}",
+                text,
+                column,
+                "give the zone once: in the suffix or as tz",
+            )
+        return zone, end
+
+    def _suffix_not_after_period(self, start: ParsedDateTime, pos: int) -> None:
+        """``R/<start>/P1D[Zone]``: the zone of a schedule with a start follows the start (S10)."""
+        text = self.text
+        hint = None
+        close = text.find("]", pos)
+        if start.zone_name is None and close > pos:
+            moved = text[pos : close + 1]
+            hint = f"write {text[: start.end]}{moved}{text[start.end : pos]}{text[close + 1 :]}"
+        fail("the zone suffix follows the start, not the period", text, pos, hint)
+
+    def _without_start(
+        self, repetitions: int | None, period: Duration, form: Form, zone: Zone | None
+    ) -> Schedule:
         """``R[n]//<period>`` (S6, form "start") or ``R[n]/<period>`` (S18, "cycle"): put into
-        effect later, by :meth:`Schedule.resolve`."""
-        zone = self.zone
+        effect later, by :meth:`Schedule.resolve`, in the zone of the suffix or the tz argument."""
+        # With a suffix and no tz argument, the suffix's zone: there is no start's offset to keep.
+        tz = self._tz_of(zone) if self.zone is not None else (None if zone is None else zone.tzinfo)
         return Schedule(
             repetitions,
             period,
             None,
             None,
             zone,
-            self._tz_of(zone),
+            tz,
             _iso(),
             self.disambiguate,
             form,

@@ -30,13 +30,13 @@ def format_iso(schedule: Schedule) -> str:
     form, zone, end = schedule.form, schedule.zone, schedule.end
     start, wall = schedule.start_ns, schedule.start_wall_ns
     if form == "cycle":
-        return f"{repetitions}/{schedule.period}"
+        return f"{repetitions}/{schedule.period}{_zone_suffix(zone)}"
     if form == "end":
         assert end is not None
         assert zone is not None
         return f"{repetitions}/{schedule.period}/{_format_moment(zone, end.instant, end.wall)}"
     if start is None or zone is None or wall is None:
-        return f"{repetitions}//{schedule.period}"
+        return f"{repetitions}//{schedule.period}{_zone_suffix(zone)}"
     start_text = _format_moment(zone, start, wall)
     if form == "interval":
         assert end is not None
@@ -56,11 +56,26 @@ def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
     return f"{format_wall(wall)}[{zone.key}]"
 
 
+def _zone_suffix(zone: Zone | None) -> str:
+    """The zone of a schedule without a start, as a suffix after its period (docs/grammar.rst):
+    ``[Europe/Berlin]``, ``[+05:30]``, ``[UTC]``; empty without a zone, or for a zone the text
+    cannot name (a tzinfo without an IANA key and with changing offsets)."""
+    if zone is None:
+        return ""
+    if zone.key is not None:
+        return f"[{zone.key}]"
+    offset = zone.fixed_offset
+    if offset is None or offset % 60:
+        return ""
+    # Not Z: without a zone, an empty start put into effect keeps now's offset; [UTC] does not.
+    return "[UTC]" if offset == 0 else f"[{format_offset(offset)}]"
+
+
 def _reparse(schedule: Schedule) -> tuple[str, dict[str, object]]:
     keywords: dict[str, object] = {}
     zone = schedule.zone
-    if schedule.start_ns is None and zone is not None and schedule.form != "end":
-        keywords["tz"] = zone.key or zone.name  # an empty start's zone is not in the text
+    if schedule.start_ns is None and zone is not None and schedule.form != "end" and not _zone_suffix(zone):
+        keywords["tz"] = zone.key or zone.name  # a zone the text cannot carry
     if schedule.dialect != "iso":
         keywords["dialect"] = schedule.dialect
     if schedule.disambiguate != "compatible":

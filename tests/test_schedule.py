@@ -650,3 +650,117 @@ def test_pickle_roundtrip(schedule: Schedule) -> None:
 
 def test_schedule_parse_is_parse() -> None:
     assert Schedule.parse("R/2012-10-01T05:52:00Z/PT2S") == isorepeat.parse("R/2012-10-01T05:52:00Z/PT2S")
+
+
+# -- S20: a schedule without a start carries its zone in its text (issue 13) -------------------
+#
+# R[n]//<period> (S6) and R[n]/<period> (S18) have no date-time to hang an RFC 9557 suffix on, so
+# the suffix follows the period: R3/PT10M[Europe/Berlin]. A fixed offset is a suffix too ([+05:30],
+# RFC 9557's numeric form), and UTC is [UTC]: without a zone, the start put into effect keeps the
+# offset of `now`, so UTC is not the same as no zone here (it is for a written Z start).
+
+BERLIN_NOW = datetime(2026, 3, 28, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+
+# Each row: text, tz, canonical.
+ZONES_WITHOUT_START: list[tuple[str, str | timezone | ZoneInfo | None, str]] = [
+    ("R3/PT10M", "Europe/Berlin", "R3/PT10M[Europe/Berlin]"),
+    ("R//PT10M", "Europe/Berlin", "R//PT10M[Europe/Berlin]"),
+    ("R5//P1D", ZoneInfo(LA), "R5//P1D[America/Los_Angeles]"),
+    ("R3/PT10M", "UTC", "R3/PT10M[UTC]"),
+    ("R3/PT10M", "Etc/UTC", "R3/PT10M[UTC]"),
+    ("R3/PT10M", UTC, "R3/PT10M[UTC]"),
+    ("R//P1D", "+05:30", "R//P1D[+05:30]"),
+    ("R//P1D", "-00:00", "R//P1D[UTC]"),
+    ("R1//PT0S", "-03:30", "R1//PT0S[-03:30]"),
+    ("R3/PT10M", None, "R3/PT10M"),
+    ("R//PT10M", None, "R//PT10M"),
+    # the suffix, as written, is the same as the tz argument
+    ("R3/PT10M[Europe/Berlin]", None, "R3/PT10M[Europe/Berlin]"),
+    ("R//PT10M[!Europe/Berlin]", None, "R//PT10M[Europe/Berlin]"),
+    ("R3/PT10M[Europe/Berlin]", "Europe/Berlin", "R3/PT10M[Europe/Berlin]"),
+    ("R//P1D[+05:30]", None, "R//P1D[+05:30]"),
+    ("R//P1D[Etc/UTC]", None, "R//P1D[UTC]"),
+]
+
+
+@pytest.mark.parametrize(("text", "tz", "canonical"), ZONES_WITHOUT_START)
+def test_s20_schedule_without_start_prints_its_zone(
+    text: str, tz: str | timezone | ZoneInfo | None, canonical: str
+) -> None:
+    s = isorepeat.parse(text, tz=tz)
+    assert s.start is None
+    assert str(s) == canonical
+    again = isorepeat.parse(canonical)
+    assert again == s
+    assert str(again) == canonical
+    assert eval(repr(s), {"Schedule": Schedule}) == s
+    assert again.resolve(BERLIN_NOW) == s.resolve(BERLIN_NOW)
+    assert str(again.resolve(BERLIN_NOW)) == str(s.resolve(BERLIN_NOW))
+
+
+def test_s20_schedule_without_start_keeps_the_tz_of_its_suffix() -> None:
+    assert isorepeat.parse("R//PT10M[Europe/Berlin]").tz == ZoneInfo("Europe/Berlin")
+    assert isorepeat.parse("R//PT10M[+05:30]").tz == timezone(timedelta(hours=5, minutes=30))
+    assert isorepeat.parse("R//PT10M").tz is None
+
+
+def test_s20_schedule_without_start_in_utc_is_not_one_without_zone() -> None:
+    # Put into effect, the one without a zone keeps now's offset; the UTC one runs in UTC.
+    in_utc, without = isorepeat.parse("R3/PT10M", tz="UTC"), isorepeat.parse("R3/PT10M")
+    assert in_utc != without
+    assert str(in_utc) != str(without)
+    now = datetime(2026, 1, 31, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert str(in_utc.resolve(now)) == "R3/2026-01-31T07:10:00Z/PT10M"
+    assert str(without.resolve(now)) == "R3/2026-01-31T09:10:00+02:00/PT10M"
+
+
+def test_s20_schedules_without_start_in_two_zones_differ() -> None:
+    berlin, la = isorepeat.parse("R//P1D", tz="Europe/Berlin"), isorepeat.parse("R//P1D", tz=LA)
+    assert berlin != la
+    assert str(berlin) != str(la)
+    assert isorepeat.parse(str(berlin)) != isorepeat.parse(str(la))
+
+
+# Each row: text, tz, column, message, hint.
+SUFFIX_AFTER_PERIOD_ERRORS: list[tuple[str, str | None, int, str, str | None]] = [
+    (
+        "R//PT10M[Europe/Berlin]",
+        "Europe/Paris",
+        9,
+        "the zone suffix [Europe/Berlin] differs from the tz argument 'Europe/Paris'",
+        "give the zone once: in the suffix or as tz",
+    ),
+    (
+        "R/2012-10-01T05:52:00Z/P1D[Europe/Berlin]",
+        None,
+        26,
+        "the zone suffix follows the start, not the period",
+        "write R/2012-10-01T05:52:00Z[Europe/Berlin]/P1D",
+    ),
+    (
+        "R5/P1D[Europe/Berlin]/2008-05-11T15:30:00Z",
+        None,
+        6,
+        "the zone suffix follows the end, not the period",
+        "write R5/P1D/2008-05-11T15:30:00Z[Europe/Berlin]",
+    ),
+    ("R//PT10M[Europe/Berlin]x", None, 23, "unexpected 'x' after the zone suffix", None),
+    ("R//PT10M[Europe/Berlin][UTC]", None, 23, "only one zone suffix is accepted", None),
+]
+
+
+@pytest.mark.parametrize(("text", "tz", "column", "message", "hint"), SUFFIX_AFTER_PERIOD_ERRORS)
+def test_s20_zone_suffix_after_the_period(
+    text: str, tz: str | None, column: int, message: str, hint: str | None
+) -> None:
+    with pytest.raises(ScheduleError) as info:
+        isorepeat.parse(text, tz=tz)
+    err = info.value
+    assert (err.text, err.column, err.message, err.hint) == (text, column, message, hint)
+
+
+def test_s3_unknown_zone_after_the_period() -> None:
+    with pytest.raises(ScheduleError) as info:
+        isorepeat.parse("R//PT10M[Europe/Berln]")
+    assert (info.value.column, info.value.message) == (9, "unknown time zone 'Europe/Berln'")
+    assert "Europe/Berlin" in (info.value.hint or "")
