@@ -475,12 +475,21 @@ def suggest_zones(name: str, casefolded: dict[str, str] | None = None) -> list[s
     folded = name.casefold()
     if folded in keys:
         return [keys[folded]]
-    matches = difflib.get_close_matches(folded, list(keys), n=3, cutoff=0.6)
+    matches = _clearly_closest(folded, difflib.get_close_matches(folded, list(keys), n=3, cutoff=0.6))
     if not matches:
         # "los angeles" -> America/Los_Angeles: compare with the last part of each name.
         tails = {key.rsplit("/", 1)[-1]: key for key in keys}
-        matches = [tails[m] for m in difflib.get_close_matches(folded.replace(" ", "_"), list(tails), n=3)]
+        near = difflib.get_close_matches(folded.replace(" ", "_"), list(tails), n=3)
+        matches = [tails[m] for m in _clearly_closest(folded.replace(" ", "_"), near)]
     return [keys[m] for m in matches]
+
+
+def _clearly_closest(name: str, matches: list[str]) -> list[str]:
+    """The matches (closest first) as near as the closest one: ``Europe/Berln`` is Berlin alone,
+    not Berlin, Dublin or Belfast."""
+    scores = [difflib.SequenceMatcher(None, name, match).ratio() for match in matches]
+    best = max(scores, default=0.0)
+    return [match for match, score in zip(matches, scores, strict=True) if score >= best - 0.05]
 
 
 def _zone_from_tzinfo(tz: tzinfo) -> Zone:

@@ -14,6 +14,7 @@ from dateutil import tz as dateutil_tz
 
 import isorepeat
 from isorepeat import Disambiguate, ScheduleError
+from isorepeat.zones import suggest_zones
 
 UTC = timezone.utc
 LA = "America/Los_Angeles"
@@ -718,3 +719,18 @@ def test_s26_pst_is_unknown() -> None:
     with pytest.raises(ScheduleError) as info:
         isorepeat.parse("R/2012-07-15T09:00:00/P1D", tz="PST")
     assert info.value.message.startswith("unknown time zone 'PST'")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Europe/Berln", ["Europe/Berlin"]),  # alone: it is clearly the one
+        ("europe/berlin", ["Europe/Berlin"]),
+        ("Amerika/Chicago", ["America/Chicago"]),
+        ("los angeles", ["America/Los_Angeles"]),
+        ("Europe/Bel", ["Europe/Berlin", "Europe/Belfast"]),  # two as near as each other
+        ("Qqqqq/Zzzz", []),
+    ],
+)
+def test_s3_zone_suggestions_rank_by_similarity(typed: str, suggested: list[str]) -> None:
+    assert suggest_zones(typed) == suggested

@@ -413,7 +413,7 @@ UNKNOWN_HINTS: Final = [
     ("AMERICA/LOS_ANGELES", "zone names are case-sensitive: did you mean America/Los_Angeles?"),
     ("etc/utc", "zone names are case-sensitive: did you mean Etc/UTC?"),
     ("utc", "zone names are case-sensitive: did you mean UTC?"),
-    ("Europe/Londn", "did you mean Europe/London or Europe/Lisbon or Europe/Oslo?"),  # suggest_zones' 3
+    ("Europe/Londn", "did you mean Europe/London?"),  # suggest_zones: clearly the one
     ("los angeles", "did you mean America/Los_Angeles?"),
     (" UTC", "remove the spaces: 'UTC' is a zone Chronos knows"),
     ("Europe/Berlin\n", "remove the spaces: 'Europe/Berlin' is a zone Chronos knows"),
