@@ -23,13 +23,14 @@ class UsageError(Exception):
     """A bad command-line argument: :func:`isorepeat.cli.app.main` prints it and exits 2."""
 
 
-def parse_moment(value: str, option: str) -> datetime:
-    """An aware datetime from ``--now``/``--after``/``--from`` text (ISO 8601, with an offset)."""
+def parse_moment(value: str, option: str, *, naive: bool = False) -> datetime:
+    """A datetime from ``--now``/``--after``/``--from`` text (ISO 8601): aware, with an offset,
+    unless ``naive`` allows one without (the caller then says which zone it is read in)."""
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise UsageError(f"{option} {value!r} is not an ISO 8601 date-time") from None
-    if moment.tzinfo is None:
+    if moment.tzinfo is None and not naive:
         raise UsageError(f"{option} {value!r} needs an offset, e.g. Z")
     return moment
 

@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     text: str = args.schedule
     print(f"schedule: {loaded.parsed}")
     print(f"meaning:  {meaning}")
+    for line in loaded.read_in:
+        print(line)
     engine = schedule.dialect_spec.engine
     mode = f"chained, as {engine} runs them" if schedule.mode == "chained" and engine else schedule.mode
     count = schedule.run_count

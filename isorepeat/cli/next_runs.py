@@ -118,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         loaded = load_schedule(args)
         # Without --after, a run at this very moment (an empty start, S6) is the next one.
-        window = _Window(moment_option(args.after, "--after", loaded.now), inclusive=args.after is None)
+        after = moment_option(args.after, "--after", loaded.now, loaded.zone)
+        window = _Window(after, inclusive=args.after is None)
         mode: Mode = args.mode or loaded.schedule.mode
         found = _find(loaded.schedule, window, count, mode)
     except ScheduleError as error:
@@ -183,6 +184,7 @@ def _text(loaded: Loaded, window: _Window, count: int, found: _Runs) -> list[str
     else:  # -n 0
         lines.append(f"{remaining:,} {'run' if remaining == 1 else 'runs'} {window}")
     lines.extend(note_lines(loaded.schedule.notes))
+    lines.extend(loaded.read_in)
     return lines
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import UsageError, add_dialect_option, jvm_zone_option, now_utc, parse_moment
@@ -52,11 +52,19 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def moment_option(value: str | None, option: str, default: datetime) -> datetime:
-    """``--now``/``--after``: an aware datetime that UTC can hold too (S40's bound)."""
+def moment_option(value: str | None, option: str, default: datetime, zone: tzinfo | None = None) -> datetime:
+    """``--now``/``--after``: an aware datetime that UTC can hold too (S40's bound); one
+    without an offset is read in ``zone`` (the schedule's), and is a usage error without one."""
     if value is None:
         return default
-    moment = parse_moment(value, option)
+    moment = parse_moment(value, option, naive=True)
+    if moment.tzinfo is None:
+        if zone is None:
+            raise UsageError(
+                f"{option} {value!r} needs an offset, e.g. Z (or a --tz to read it in: the "
+                "schedule has no zone of its own)"
+            )
+        moment = moment.replace(tzinfo=zone)  # fold=0: a gap's wall time reads forward
     try:
         moment.astimezone(timezone.utc)
     except OverflowError:
@@ -71,25 +79,76 @@ class Loaded:
     parsed: Schedule
     schedule: Schedule
     now: datetime
+    zone: tzinfo | None = None
+    """The zone ``--now`` and ``--after`` without an offset are read in (``None``: none may be)."""
+    read_in: tuple[str, ...] = ()
+    """``note:`` lines for ``--now``/``--after`` given without an offset: the zone they were read in."""
 
 
 def load_schedule(args: argparse.Namespace) -> Loaded:
     """Parse ``args.schedule`` with ``--tz``, ``--dialect``, ``--jvm-zone``; resolve an empty
     start with ``--now`` (S6; the chronos dialect reads it as ``now - 1 s``, S34).
 
+    ``--now`` and ``--after`` (when the command has it) without an offset are read in the
+    schedule's zone (``--tz``, or the start's own offset), and the lines of :attr:`Loaded.read_in`
+    say so.
+
     :raises UsageError: for bad options.
     :raises ScheduleError: for a schedule or zone that does not parse.
     """
     from isorepeat.dialects import dialect_named, parse
 
-    now = moment_option(args.now, "--now", now_utc())
     spec = dialect_named(args.dialect)
     jvm_zone = jvm_zone_option(args.jvm_zone, spec.name)
-    if spec.resolves_on_read:  # the engine reads an empty start when it reads the text
-        schedule = parse(args.schedule, tz=args.tz, dialect=spec, now=now, jvm_zone=jvm_zone)
-        return Loaded(schedule, schedule, now)
-    parsed = parse(args.schedule, tz=args.tz, dialect=spec, jvm_zone=jvm_zone)
-    return Loaded(parsed, parsed.resolve(now), now)
+    clock = now_utc()
+
+    def read(now: datetime) -> Loaded:
+        if spec.resolves_on_read:  # the engine reads an empty start when it reads the text
+            schedule = parse(args.schedule, tz=args.tz, dialect=spec, now=now, jvm_zone=jvm_zone)
+            return Loaded(schedule, schedule, now)
+        parsed = parse(args.schedule, tz=args.tz, dialect=spec, jvm_zone=jvm_zone)
+        return Loaded(parsed, parsed.resolve(now), now)
+
+    given = {
+        option: value
+        for option, value in (("--now", args.now), ("--after", getattr(args, "after", None)))
+        if value is not None and parse_moment(value, option, naive=True).tzinfo is None
+    }
+    if not given:
+        return read(moment_option(args.now, "--now", clock))  # no zone needed
+    if args.tz is not None:
+        # --tz as the dialect reads it (PST is Los Angeles in Chronos), also where an empty
+        # start is put into effect in UTC.
+        zone = parse(_WITH_A_START, tz=args.tz, dialect=spec, jvm_zone=jvm_zone).tz
+    else:
+        zone = _start_zone(read(clock).parsed)
+    now = moment_option(args.now, "--now", clock, zone)
+    loaded = read(now)
+    lines = tuple(
+        f"note: {option} {value} has no offset: read in {_zone_name(zone)}, as "
+        f"{moment_option(value, option, clock, zone).isoformat()}"
+        for option, value in given.items()
+    )
+    return Loaded(loaded.parsed, loaded.schedule, loaded.now, zone, lines)
+
+
+_WITH_A_START: Final = "R/2000-01-01T00:00:00/P1D"
+"""A schedule read only for the zone a dialect makes of ``--tz``."""
+
+
+def _start_zone(parsed: Schedule) -> tzinfo | None:
+    """Without ``--tz``, a moment without an offset is read in the zone of the start as the
+    dialect reads it; ``None`` for an iso schedule without a start (it takes now's offset)."""
+    zone = parsed.zone
+    return None if zone is None else zone.tzinfo
+
+
+def _zone_name(zone: tzinfo | None) -> str:
+    key = getattr(zone, "key", None)
+    if isinstance(key, str):
+        return key
+    offset = datetime(2000, 1, 1, tzinfo=zone).utcoffset()
+    return "UTC" if not offset else f"UTC{str(datetime(2000, 1, 1, tzinfo=zone))[-6:]}"
 
 
 def utc_text(moment: datetime) -> str:

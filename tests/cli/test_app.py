@@ -56,7 +56,8 @@ def test_unknown_zone_exits_1_with_a_suggestion(command: str, capsys: pytest.Cap
         (["next", "R//PT10M", "--now", "yesterday"], "--now 'yesterday' is not an ISO 8601 date-time"),
         (
             ["next", "R//PT10M", "--now", "2026-11-23T12:00:00"],
-            "--now '2026-11-23T12:00:00' needs an offset, e.g. Z",
+            "--now '2026-11-23T12:00:00' needs an offset, e.g. Z (or a --tz to read it in: the "
+            "schedule has no zone of its own)",
         ),
         (["next", "R//PT10M", "--after", "soon"], "--after 'soon' is not an ISO 8601 date-time"),
         (["next", "R//PT10M", "-n", "-1"], "-n must be a whole number from 0 to 100,000, not '-1'"),
@@ -66,7 +67,11 @@ def test_unknown_zone_exits_1_with_a_suggestion(command: str, capsys: pytest.Cap
         (["next", "R//PT10M", "-n", "100001"], "-n must be a whole number from 0 to 100,000, not '100001'"),
         (["next", "R//PT10M", "--jvm-zone", "UTC"], "--jvm-zone applies to --dialect chronos only"),
         (["explain", "R//PT10M", "--jvm-zone", "UTC"], "--jvm-zone applies to --dialect chronos only"),
-        (["explain", "R//PT10M", "--now", "2026-11-23"], "--now '2026-11-23' needs an offset, e.g. Z"),
+        (
+            ["explain", "R//PT10M", "--now", "2026-11-23"],
+            "--now '2026-11-23' needs an offset, e.g. Z (or a --tz to read it in: the schedule has "
+            "no zone of its own)",
+        ),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(

@@ -484,3 +484,53 @@ def test_next_n_at_the_cap_is_accepted(capsys: pytest.CaptureFixture[str]) -> No
     status, out, _ = run_cli(capsys, "next", "R3/2026-01-01T00:00:00Z/PT1S", "-n", "100000", "--now", NOW)
     assert status == 0
     assert len(out) == 4
+
+
+# -- next: --after and --now without an offset -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "first_run", "note"),
+    [
+        (
+            ["--tz", "Europe/Berlin", "--after", "2026-02-28T09:00:00"],
+            "2026-03-31T09:00:00+02:00",
+            "note: --after 2026-02-28T09:00:00 has no offset: read in Europe/Berlin, as "
+            "2026-02-28T09:00:00+01:00",
+        ),
+        (
+            ["--dialect", "chronos", "--tz", "PST", "--after", "2026-02-28T09:00:00"],
+            "2026-03-28T09:00:00-07:00",
+            "note: --after 2026-02-28T09:00:00 has no offset: read in America/Los_Angeles, as "
+            "2026-02-28T09:00:00-08:00",
+        ),
+        (
+            ["--after", "2026-02-28T09:00:00"],  # the start's own offset
+            "2026-03-31T09:00:00-05:00",
+            "note: --after 2026-02-28T09:00:00 has no offset: read in UTC-05:00, as "
+            "2026-02-28T09:00:00-05:00",
+        ),
+    ],
+)
+def test_next_after_without_an_offset_is_read_in_the_schedules_zone(
+    options: list[str], first_run: str, note: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "R/2026-01-31T09:00:00/P1M" if "--tz" in options else "R/2026-01-31T09:00:00-05:00/P1M"
+    status, out, err = run_cli(capsys, "next", text, "-n", "1", "--now", NOW, *options)
+    assert (status, err) == (0, "")
+    assert out[0].startswith(first_run)
+    assert out[-1] == note
+
+
+def test_next_now_without_an_offset_puts_an_empty_start_into_effect_in_tz(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run_cli(
+        capsys, "next", "R//PT1H", "-n", "1", "--tz", "America/New_York", "--now", "2026-01-01T00:00:00"
+    )
+    assert status == 0
+    assert out == [
+        "2026-01-01T00:00:00-05:00  2026-01-01T05:00:00Z  now",
+        "note: --now 2026-01-01T00:00:00 has no offset: read in America/New_York, as "
+        "2026-01-01T00:00:00-05:00",
+    ]
