@@ -371,9 +371,7 @@ class Schedule:
         '2026-11-22T12:00:02+00:00'
         """
         moment = _now() if moment is None else moment
-        runs = self._runs(mode)
-        k = runs.first(_microseconds(moment) + (0 if inclusive else 1))
-        return None if k is None else runs.at(k)
+        return self._runs(mode).first_run(_microseconds(moment) + (0 if inclusive else 1))
 
     def time_until(self, moment: datetime | None = None, /, *, mode: Mode | None = None) -> timedelta | None:
         """The exact time from ``moment`` (default now) to the next run, or ``None`` if none follows.
@@ -469,7 +467,7 @@ class Schedule:
         if mode is None:
             mode = self._dialect.mode
         if mode == "anchored":
-            return self._anchored_runs()
+            return self._anchored or self._anchored_runs()
         if mode != "chained":
             msg = f"mode must be 'anchored' or 'chained', not {mode!r}"
             raise ValueError(msg)
