@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 from typing import Final, Literal, NoReturn, final
 
 from isorepeat._types import Disambiguate
@@ -23,7 +23,7 @@ from isorepeat.chronos.chained import chronos_chain_step
 from isorepeat.chronos.diagnostics import CODES
 from isorepeat.chronos.printing import format_chronos, format_joda_period, reparse_chronos
 from isorepeat.chronos.zones import JodaZone, resolve_zone
-from isorepeat.datetimes import EPOCH_ORDINAL, format_wall
+from isorepeat.datetimes import EPOCH_ORDINAL, format_offset, format_wall
 from isorepeat.dialects import Dialect, EffectiveStart, Form, Options, dialect_summaries, parse, register
 from isorepeat.duration import MAX_TEXT_LENGTH, Duration, describe_char, trusted_duration
 from isorepeat.errors import fail, unrepresentable
@@ -95,6 +95,11 @@ def parse_chronos(
     :raises ScheduleError: where Chronos rejects the schedule (it returns ``None``), and where it
         accepts one that datetime cannot hold (a year outside 0001-9999:
         :class:`~isorepeat.errors.UnrepresentableError`).
+    :raises TypeError: for a ``tz`` or ``jvm_zone`` that is not a str (Chronos reads names: the
+        message gives the name of a ``ZoneInfo``, a pytz zone or a ``timezone``).
+    :raises ValueError: for a ``version`` other than ``"2"`` and ``"3"``; and, through
+        :func:`isorepeat.parse`, for ``disambiguate=`` (Joda-Time's rules decide) or an option
+        the dialect does not take.
     """
     return parse(text, dialect=CHRONOS, tz=tz, jvm_zone=jvm_zone, now=now, version=version)
 
@@ -102,16 +107,20 @@ def parse_chronos(
 def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, options: Options) -> Schedule:
     """The chronos dialect's reader: ``Iso8601Expressions.parse`` (S34); an empty start stays
     empty here, and :func:`isorepeat.parse` reads it from the clock (:func:`_effective_start`)."""
+    # About the arguments, not the text: Python's own errors, with what to write instead.
     if disambiguate != "compatible":
-        msg = "the chronos dialect resolves gaps and overlaps as Joda-Time does; disambiguate is for iso"
+        msg = (
+            "the chronos dialect resolves gaps and overlaps as Joda-Time does: leave out "
+            f"disambiguate={disambiguate!r} (it is for the iso dialect)"
+        )
         raise ValueError(msg)
     if tz is not None and not isinstance(tz, str):
         msg = f"the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not {type(tz).__name__}"
-        raise TypeError(msg)
+        raise TypeError(msg + _name_of(tz, "tz"))
     jvm_zone = options.get("jvm_zone")
     if jvm_zone is not None and not isinstance(jvm_zone, str):
         msg = f"jvm_zone must be a zone name (str), not {type(jvm_zone).__name__}"
-        raise TypeError(msg)
+        raise TypeError(msg + _name_of(jvm_zone, "jvm_zone"))
     version = options.get("version", "3")
     if version not in ("2", "3"):
         msg = f"version must be '2' (Chronos 2.5.1) or '3' (Chronos HEAD), not {version!r}"
@@ -190,6 +199,18 @@ def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, option
         notes=tuple(notes),
         options=kept,
     )
+
+
+def _name_of(zone: object, argument: str) -> str:
+    """``: write tz='Europe/Berlin'`` for a tzinfo whose name Java's ``TimeZone.getTimeZone``
+    reads the same way (an IANA key, UTC, a fixed offset as ``GMT+05:30``); else nothing."""
+    name = getattr(zone, "key", None) or getattr(zone, "zone", None)  # zoneinfo, pytz
+    if not isinstance(name, str) and isinstance(zone, timezone):
+        offset = zone.utcoffset(None)
+        seconds = int(offset.total_seconds())
+        if seconds % 60 == 0:
+            name = "UTC" if not seconds else f"GMT{format_offset(seconds)}"
+    return f": write {argument}={name!r}" if isinstance(name, str) else ""
 
 
 def _effective_start(_form: Form, options: Options) -> EffectiveStart:

@@ -7,10 +7,11 @@ offset) and ``ISOPeriodFormat.standard()`` for the period; the repr of a chronos
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from isorepeat.datetimes import format_offset, format_wall
 from isorepeat.duration import Duration
+from isorepeat.errors import fail
 from isorepeat.units import NS_PER_MINUTE, NS_PER_MS, NS_PER_SECOND
 from isorepeat.zones import UTC_ZONE, FixedZone, Zone, instant_of, offset_seconds
 
@@ -33,6 +34,9 @@ def create(repetitions: int | None, start: datetime, period: Duration) -> str:
     >>> start = datetime(2012, 10, 1, 5, 52, tzinfo=timezone(timedelta(hours=-7)))
     >>> create(10, start, Duration.parse("PT1.5S"))
     'R10/2012-10-01T05:52:00.000-07:00/PT1.500S'
+
+    :raises ValueError: for a period finer than the millisecond (:func:`format_joda_period`).
+    :raises TypeError: for a naive ``start``.
     """
     instant = instant_of(start, "start")
     seconds = offset_seconds(start)
@@ -45,27 +49,73 @@ def format_chronos(schedule: Schedule) -> str:
     """``R<n>/`` (``R/`` for ever), the start to the millisecond with ``Z`` or its offset, the
     period as Joda prints it (S21); an empty start stays empty.
 
-    :raises ValueError: for the forms Chronos has not (``R/P``, ``R/P/end``), and periods finer
-        than the millisecond.
+    >>> import isorepeat
+    >>> isorepeat.parse("R/2026-01-01T00:00:00Z/PT0.0001S").format(dialect="chronos")
+    Traceback (most recent call last):
+      ...
+    isorepeat.errors.ScheduleError: Chronos keeps milliseconds: it would read the period PT0.0001S as PT0S
+      R/2026-01-01T00:00:00Z/PT0.0001S
+                                    ^
+    hint: write the period in whole milliseconds
+
+    :raises ScheduleError: for what Chronos cannot store: the forms it has not (``R/P`` before
+        :meth:`~isorepeat.Schedule.resolve`, ``R/P/end``), at the column where its start would
+        be, and a period finer than the millisecond, at the first digit Joda would drop.
     """
     repetitions = "R" if schedule.repetitions is None else f"R{schedule.repetitions}"
     form = schedule.form
-    if form in ("cycle", "end"):
-        msg = (
-            f"Chronos has no form {'R/<period>' if form == 'cycle' else 'R/<period>/<end>'}: "
-            "it counts from a start; resolve() the schedule or write R/<start>/<period>"
-        )
-        raise ValueError(msg)
     period = schedule.period
     if form == "interval":
         from isorepeat.schedule import duration_of
 
         period = duration_of(period.elapsed_nanoseconds)
-    period_text = format_joda_period(period)
+    if form in ("cycle", "end"):
+        _no_such_form(schedule, repetitions, period)
+    hours, minutes, seconds, nanos = _joda_time_fields(period)
+    if nanos % NS_PER_MS:
+        _finer_than_a_millisecond(schedule, period, (hours, minutes, seconds, nanos - nanos % NS_PER_MS))
+    period_text = _print_period(period, hours, minutes, seconds, nanos)
     zone, start = schedule.zone, schedule.start_ns
     if start is None or zone is None:
         return f"{repetitions}//{period_text}"
     return f"{repetitions}/{format_joda_start(zone, start)}/{period_text}"
+
+
+def _no_such_form(schedule: Schedule, repetitions: str, period: Duration) -> NoReturn:
+    """``R/P`` and ``R/P/end``: Chronos counts from a written start (Iso8601Expressions.scala:14)."""
+    text = str(schedule)  # only the iso grammar writes these forms: this is its text
+    shown = str(period) if _joda_time_fields(period)[3] % NS_PER_MS else format_joda_period(period)
+    zone, start = schedule.zone, schedule.start_ns
+    if schedule.form == "cycle" or zone is None or start is None:
+        fail(
+            "Chronos has no form R/<period>: it counts from a start",
+            text,
+            text.index("/") + 1,
+            f"resolve(now) gives the schedule a start; or write R/<start>/{shown}",
+        )
+    fail(
+        "Chronos has no form R/<period>/<end>: it counts from a start",
+        text,
+        text.index("/") + 1,
+        f"write {repetitions}/{format_joda_start(zone, start)}/{shown}, from its first run",
+    )
+
+
+def _finer_than_a_millisecond(
+    schedule: Schedule, period: Duration, kept: tuple[int, int, int, Nanos]
+) -> NoReturn:
+    """A period Joda would truncate (``PT0.0001S`` is zero to it): at the first digit it drops."""
+    text = str(schedule)
+    column = text.rindex("/") + 1
+    point = text.find(".", column)
+    if schedule.form != "interval" and period.fraction_unit in (None, "S") and point >= 0:
+        column = point + 4  # three digits of milliseconds, then the first Joda drops
+    fail(
+        f"Chronos keeps milliseconds: it would read the period {period} as {_print_period(period, *kept)}",
+        text,
+        column,
+        "write the period in whole milliseconds",
+    )
 
 
 def reparse_chronos(schedule: Schedule) -> tuple[str, dict[str, object]]:
@@ -105,22 +155,34 @@ def format_joda_period(period: Duration) -> str:
 
     >>> format_joda_period(Duration.parse("PT1.5M"))
     'PT1M30S'
+
+    :raises ValueError: for a period finer than the millisecond, which Joda cannot hold (a
+        schedule's :meth:`~isorepeat.Schedule.format` says where, as a ``ScheduleError``).
     """
+    hours, minutes, seconds, nanos = _joda_time_fields(period)
+    if nanos % NS_PER_MS:
+        msg = f"Chronos keeps milliseconds: {period} would become a different period"
+        raise ValueError(msg)
+    return _print_period(period, hours, minutes, seconds, nanos)
+
+
+def _joda_time_fields(period: Duration) -> tuple[int, int, int, Nanos]:
+    """Hours, minutes, seconds and the nanoseconds under a second, as Joda's fields hold them:
+    Joda has no fractional hours or minutes, so ``PT1.5H`` is written as 1 hour 30 minutes."""
     hours, minutes, seconds = period.hours, period.minutes, period.seconds
     if period.nanoseconds and period.fraction_unit in ("H", "M"):
-        # Joda has no fractional hours or minutes: write the same length in smaller units.
         extra = period.nanoseconds
         if period.fraction_unit == "H":
             add_minutes, extra = divmod(extra, NS_PER_MINUTE)
             minutes += add_minutes
         add_seconds, extra = divmod(extra, NS_PER_SECOND)
-        seconds += add_seconds
-        nanos = extra
-    else:
-        nanos = period.nanoseconds
-    if nanos % NS_PER_MS:
-        msg = f"Chronos keeps milliseconds: {period} would become a different period"
-        raise ValueError(msg)
+        return hours, minutes, seconds + add_seconds, extra
+    return hours, minutes, seconds, period.nanoseconds
+
+
+def _print_period(period: Duration, hours: int, minutes: int, seconds: int, nanos: Nanos) -> str:
+    """``ISOPeriodFormat.standard().print``: the date fields of ``period``, then the time fields
+    given (whole milliseconds)."""
     millis = nanos // NS_PER_MS
     parts = ["P"]
     for value, letter in ((period.years, "Y"), (period.months, "M"), (period.weeks, "W"), (period.days, "D")):

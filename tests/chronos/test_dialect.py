@@ -304,6 +304,64 @@ def test_s21_repr_evaluates_back(text: str, kwargs: dict[str, str]) -> None:
     assert str(again) == str(schedule) == schedule.format(dialect="chronos")
 
 
+@pytest.mark.parametrize(
+    ("text", "column", "message", "hint"),
+    [
+        (
+            "R/P1D",
+            2,
+            "Chronos has no form R/<period>: it counts from a start",
+            "resolve(now) gives the schedule a start; or write R/<start>/P1D",
+        ),
+        (
+            "R5/P1D/2008-05-11T15:30:00Z",
+            3,
+            "Chronos has no form R/<period>/<end>: it counts from a start",
+            "write R5/2008-05-06T15:30:00.000Z/P1D, from its first run",
+        ),
+        (
+            "R/2026-01-01T00:00:00Z/PT0.0001S",
+            30,
+            "Chronos keeps milliseconds: it would read the period PT0.0001S as PT0S",
+            "write the period in whole milliseconds",
+        ),
+        (
+            "R/2026-01-01T00:00:00Z/PT1.0005S",
+            30,
+            "Chronos keeps milliseconds: it would read the period PT1.0005S as PT1S",
+            "write the period in whole milliseconds",
+        ),
+        (
+            "R/2026-01-01T00:00:00Z/PT0.0000001H",
+            23,
+            "Chronos keeps milliseconds: it would read the period PT0.0000001H as PT0S",
+            "write the period in whole milliseconds",
+        ),
+        (  # S16: the period is the elapsed time between the two
+            "R/2026-01-01T00:00:00Z/2026-01-01T00:00:01.0005Z",
+            23,
+            "Chronos keeps milliseconds: it would read the period PT1.0005S as PT1S",
+            "write the period in whole milliseconds",
+        ),
+    ],
+)
+def test_s21_format_chronos_of_what_chronos_cannot_store_is_a_schedule_error(
+    text: str, column: int, message: str, hint: str
+) -> None:
+    schedule = isorepeat.parse(text)
+    with pytest.raises(ScheduleError) as caught:
+        schedule.format(dialect="chronos")
+    assert (caught.value.text, caught.value.column) == (str(schedule), column)
+    assert (caught.value.message, caught.value.hint) == (message, hint)
+
+
+def test_s21_format_chronos_of_an_empty_start_and_a_millisecond_period() -> None:
+    assert isorepeat.parse("R//PT1.5S").format(dialect="chronos") == "R//PT1.500S"
+    assert isorepeat.parse("R/2026-01-01T00:00:00Z/PT0.001S").format(dialect="chronos") == (
+        "R/2026-01-01T00:00:00.000Z/PT0.001S"
+    )
+
+
 def test_s34_zone_notes_are_readable() -> None:
     schedule = chronos("R/2008-03-01T13:00:00Z/P1D", tz="america/los_angeles")
     assert [note.code for note in schedule.notes] == ["IR204"]
@@ -325,6 +383,63 @@ def test_s34_tz_is_the_schedule_time_zone() -> None:
 def test_s34_arguments_the_chronos_dialect_refuses(kwargs: dict[str, object], error: type[Exception]) -> None:
     with pytest.raises(error):
         chronos("R/2008-03-01T13:00:00Z/P1D", **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (
+            {"disambiguate": "later"},
+            ValueError,
+            "the chronos dialect resolves gaps and overlaps as Joda-Time does: leave out "
+            "disambiguate='later' (it is for the iso dialect)",
+        ),
+        (
+            {"tz": ZoneInfo("Europe/Berlin")},
+            TypeError,
+            "the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not ZoneInfo: "
+            "write tz='Europe/Berlin'",
+        ),
+        (
+            {"tz": UTC},
+            TypeError,
+            "the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not timezone: write tz='UTC'",
+        ),
+        (
+            {"tz": timezone(timedelta(hours=5, minutes=30))},
+            TypeError,
+            "the chronos dialect takes tz as Chronos's scheduleTimeZone, a str, not timezone: "
+            "write tz='GMT+05:30'",
+        ),
+        (
+            {"jvm_zone": ZoneInfo("Europe/Berlin")},
+            TypeError,
+            "jvm_zone must be a zone name (str), not ZoneInfo: write jvm_zone='Europe/Berlin'",
+        ),
+        (
+            {"version": "2.5.1"},
+            ValueError,
+            "version must be '2' (Chronos 2.5.1) or '3' (Chronos HEAD), not '2.5.1'",
+        ),
+    ],
+)
+def test_s34_arguments_the_chronos_dialect_refuses_say_what_to_write(
+    kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    # About the arguments, not the schedule: no ScheduleError (no column in the text to show).
+    with pytest.raises(error) as caught:
+        chronos("R/2008-03-01T13:00:00Z/P1D", **kwargs)
+    assert not isinstance(caught.value, ScheduleError)
+    assert str(caught.value) == message
+
+
+def test_s34_parse_chronos_documents_what_it_raises() -> None:
+    from isorepeat.chronos.dialect import parse_chronos
+
+    doc = parse_chronos.__doc__ or ""
+    assert ":raises ScheduleError:" in doc
+    assert ":raises TypeError:" in doc
+    assert ":raises ValueError:" in doc
 
 
 def test_s6_iso_now_resolves_and_jvm_zone_is_refused() -> None:
