@@ -47,11 +47,13 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IR216": ("warning", "misspelt-field"),
     "IR217": ("warning", "no-schedule-no-parents"),
     "IR218": ("warning", "unrepresentable-start"),
+    "IR219": ("warning", "dst-gap-drift"),
 }
 
-CHRONOS_ONLY: Final = frozenset({"IR205", "IR208", "IR209", "IR210", "IR213", "IR214"})
-"""The codes about what Chronos does with a schedule (its drift, truncation, empty starts,
-reduced starts, epsilon and 2.x's skip count): a dialect that is not Chronos does not get them."""
+CHRONOS_ONLY: Final = frozenset({"IR205", "IR208", "IR209", "IR210", "IR213", "IR214", "IR219"})
+"""The codes about what Chronos does with a schedule (its month-end and DST-gap drift,
+truncation, empty starts, reduced starts, epsilon and 2.x's skip count): a dialect that is not
+Chronos does not get them."""
 
 
 def codes_of(dialect: Dialect) -> frozenset[str]:

@@ -239,6 +239,7 @@ class ScheduleForm:
     utc_designator: bool  # the offset is written ``Z``
     truncated_column: int | None  # the first fraction digit (start or period) Joda drops
     year: int | None = None  # the start's year as Joda reads it (1970 for a time-only start)
+    start_wall_ns: int | None = None  # its wall-clock fields as written, ns since 1970-01-01T00:00
 
 
 def schedule_form(text: str) -> ScheduleForm:
@@ -261,11 +262,12 @@ def schedule_form(text: str) -> ScheduleForm:
     offset_seconds = offset_column = None
     truncated = period.truncated_column
     utc = False
-    year = None
+    year = wall = None
     if match.group(2):
         start = _DateTimeParser(text, match.start(2), match.end(2)).parse()
         shape = start.shape
         year = start.year
+        wall = start.wall_ms * NS_PER_MS
         if start.offset_ms is not None:
             offset_seconds = start.offset_ms // _MS_PER_SECOND
             offset_column = start.offset_column
@@ -273,7 +275,7 @@ def schedule_form(text: str) -> ScheduleForm:
         if start.truncated_column is not None:
             truncated = start.truncated_column
     return ScheduleForm(
-        match.start(2), match.start(3), shape, offset_seconds, offset_column, utc, truncated, year
+        match.start(2), match.start(3), shape, offset_seconds, offset_column, utc, truncated, year, wall
     )
 
 

@@ -18,6 +18,7 @@ from itertools import islice
 from typing import Final, final
 
 from isorepeat.chronos.arithmetic import joda_fields, standard_seconds
+from isorepeat.chronos.chained import gap_drift
 from isorepeat.chronos.diagnostics import Finding
 from isorepeat.chronos.dialect import ScheduleForm, parse_joda_period, schedule_form
 from isorepeat.chronos.jobs import Job
@@ -26,6 +27,7 @@ from isorepeat.dialects import Dialect, dialect_named, parse
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError, UnrepresentableError
 from isorepeat.schedule import Schedule
+from isorepeat.units import NS_PER_DAY, NS_PER_MS, NS_PER_SECOND, NS_PER_US
 from isorepeat.zones import is_repeated_wall_time
 
 __all__ = [
@@ -409,6 +411,39 @@ def ir214_chronos2_cannot_count(facts: ScheduleFacts) -> Iterator[Finding]:
         )
 
 
+def ir219_gap_drift(facts: ScheduleFacts) -> Iterator[Finding]:
+    """A DST gap moves a chained wall time, and Chronos keeps the moved one (CHRONOS.md §3.4).
+
+    Joda moves a wall time the clocks skip forward by the gap, and the next run is the moved one
+    plus the period: a daily job at 02:30 in New York runs at 03:30 from the spring change on,
+    for good. Reported with the date it starts and the wall time it keeps
+    (:func:`~isorepeat.chronos.chained.gap_drift` finds them in the chained runs).
+    """
+    schedule, form = facts.schedule, facts.form
+    if not facts.tz or schedule is None or form is None or form.start_wall_ns is None:
+        return
+    if schedule.repetitions is not None and schedule.repetitions < 2:
+        return
+    try:
+        drift = gap_drift(schedule, form.start_wall_ns)
+    except ScheduleError:
+        return  # a chained walk beyond its bound
+    if drift is None:
+        return
+    written, moved = _time_of_day(drift.written), _time_of_day(_wall_time_of_day(drift.moved))
+    gap_from, gap_to = (_time_of_day(wall % NS_PER_DAY) for wall in drift.skipped)
+    which = "the start" if drift.run == 0 else "that run"
+    time_column = facts.text.upper().find("T", form.start_column, form.period_column)
+    yield Finding(
+        "IR219",
+        f"{written} does not exist in {facts.tz} on {drift.moved.date()}, when the clocks skip from "
+        f"{gap_from} to {gap_to}: Chronos moves {which} to {moved} and, because it adds the period "
+        f"to the run before, keeps {moved} for ever after",
+        f"start at a time of day the clocks do not skip, or at {moved} if that is meant",
+        index=time_column + 1 if time_column >= 0 else form.start_column,
+    )
+
+
 def ir218_unrepresentable_start(facts: ScheduleFacts) -> Iterator[Finding]:
     """The engine accepts a start that datetime cannot hold (UnrepresentableError, S34).
 
@@ -457,6 +492,7 @@ SCHEDULE_RULES: Final[tuple[Callable[[ScheduleFacts], Iterator[Finding]], ...]] 
     ir213_short_period,
     ir214_chronos2_cannot_count,
     ir218_unrepresentable_start,
+    ir219_gap_drift,
 )
 
 
@@ -693,6 +729,25 @@ def _template_hint(text: str) -> str | None:
     if "{{" in text or "${" in text or "<%" in text:
         return "this looks like a template placeholder: check the file after rendering it"
     return None
+
+
+def _wall_time_of_day(moment: datetime) -> int:
+    """The wall-clock time of day of an aware datetime, in ns after midnight."""
+    seconds = (moment.hour * 60 + moment.minute) * 60 + moment.second
+    return seconds * NS_PER_SECOND + moment.microsecond * NS_PER_US
+
+
+def _time_of_day(ns: int) -> str:
+    """``02:30``, with the seconds (and milliseconds) only where they are not zero."""
+    seconds, fraction = divmod(ns, NS_PER_SECOND)
+    minutes, second = divmod(seconds, 60)
+    hour, minute = divmod(minutes, 60)
+    text = f"{hour:02d}:{minute:02d}"
+    if second or fraction:
+        text += f":{second:02d}"
+    if fraction:
+        text += f".{fraction // NS_PER_MS:03d}"
+    return text
 
 
 def _unrepresentable_year(facts: ScheduleFacts) -> int | None:

@@ -13,7 +13,7 @@ from typing import Any, TypedDict
 import pytest
 
 from isorepeat.chronos import Source, check_jobs, check_schedule
-from isorepeat.chronos.diagnostics import CODES
+from isorepeat.chronos.diagnostics import CHRONOS_ONLY, CODES
 
 
 class Options(TypedDict, total=False):
@@ -72,6 +72,10 @@ SCHEDULE_FIRES: list[tuple[str, str, Options, int | None]] = [
     # IR218: Chronos accepts a start datetime cannot hold; on the start
     ("IR218", "R/20261-06-01T09:00:00Z/P1D", {}, 2),
     ("IR218", "R/2019-05-01T08:00:00+05:45:00.5/P1D", {}, 2),
+    # IR219: a DST gap moves a chained wall time for good; on the time
+    ("IR219", "R/2026-03-07T02:30:00/P1D", {"tz": "America/New_York"}, 13),
+    ("IR219", "R/2026-03-08T02:30:00/P1D", {"tz": "America/New_York"}, 13),  # the start itself
+    ("IR219", "R/2026-01-08T02:30:00/P1M", {"tz": "America/New_York"}, 13),
 ]
 
 # (code, schedule, options): the rule stays quiet.
@@ -106,6 +110,11 @@ SCHEDULE_QUIET: list[tuple[str, str, Options]] = [
     ("IR214", "R/2026-01-01T00:00:00Z/P1Y1M", {}),
     ("IR218", "R/2026-06-01T09:00:00Z/P1D", {}),
     ("IR218", "R/-0001-06-01T09:00:00Z/P1D", {}),  # Chronos rejects the POST: IR101
+    ("IR219", "R/2026-03-07T03:30:00/P1D", {"tz": "America/New_York"}),
+    ("IR219", "R/2026-03-07T02:30:00/PT24H", {"tz": "America/New_York"}),  # elapsed: no wall time kept
+    ("IR219", "R/2026-03-07T02:30:00Z/P1D", {}),  # UTC has no gap
+    ("IR219", "R/2026-03-02T02:30:00/P1W", {"tz": "America/New_York"}),  # Mondays: the gap is on Sundays
+    ("IR219", "R1/2026-03-07T02:30:00/P1D", {"tz": "America/New_York"}),  # one run
 ]
 
 
@@ -311,6 +320,57 @@ def test_ir100_a_date_joda_rejects_in_a_year_datetime_cannot_hold() -> None:
     [diagnostic] = check_schedule("R/20261-02-29T09:00:00Z/P1D")
     assert (diagnostic.code, diagnostic.schedule_column) == ("IR100", 11)
     assert diagnostic.message == "Chronos rejects the schedule: day 29 is out of range 1-28 for 20261-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "message", "hint"),
+    [
+        (
+            "R/2026-03-07T02:30:00/P1D",
+            "America/New_York",
+            "02:30 does not exist in America/New_York on 2026-03-08, when the clocks skip from 02:00 "
+            "to 03:00: Chronos moves that run to 03:30 and, because it adds the period to the run "
+            "before, keeps 03:30 for ever after",
+            "start at a time of day the clocks do not skip, or at 03:30 if that is meant",
+        ),
+        (
+            "R/2026-03-08T02:30:00/P1D",
+            "America/New_York",
+            "02:30 does not exist in America/New_York on 2026-03-08, when the clocks skip from 02:00 "
+            "to 03:00: Chronos moves the start to 03:30 and, because it adds the period to the run "
+            "before, keeps 03:30 for ever after",
+            "start at a time of day the clocks do not skip, or at 03:30 if that is meant",
+        ),
+        (  # 30 minutes of DST
+            "R/2026-09-06T02:15:00/P1W",
+            "Australia/Lord_Howe",
+            "02:15 does not exist in Australia/Lord_Howe on 2026-10-04, when the clocks skip from 02:00 "
+            "to 02:30: Chronos moves that run to 02:45 and, because it adds the period to the run "
+            "before, keeps 02:45 for ever after",
+            "start at a time of day the clocks do not skip, or at 02:45 if that is meant",
+        ),
+    ],
+)
+def test_ir219_a_wall_time_a_gap_moves_stays_moved(text: str, tz: str, message: str, hint: str) -> None:
+    [diagnostic] = [d for d in check_schedule(text, tz=tz) if d.code == "IR219"]
+    assert (diagnostic.severity, diagnostic.message, diagnostic.hint) == ("warning", message, hint)
+
+
+def test_ir219_agrees_with_the_chained_runs() -> None:
+    # The date and wall time the warning names are the chained runs' own.
+    import itertools
+
+    import isorepeat
+
+    schedule = isorepeat.parse("R/2026-03-07T02:30:00/P1D", dialect="chronos", tz="America/New_York")
+    runs = [t.isoformat() for t in itertools.islice(schedule.occurrences(mode="chained"), 4)]
+    assert runs[1:] == ["2026-03-08T03:30:00-04:00", "2026-03-09T03:30:00-04:00", "2026-03-10T03:30:00-04:00"]
+
+
+def test_ir219_is_chronos_only() -> None:
+    text = "R/2026-03-07T02:30:00/P1D"
+    assert "IR219" not in [d.code for d in check_schedule(text, tz="America/New_York", dialect="iso")]
+    assert "IR219" in CHRONOS_ONLY
 
 
 def test_jvm_zone_reads_offsetless_starts_and_is_named() -> None:

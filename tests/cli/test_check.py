@@ -77,6 +77,21 @@ def test_ir218_a_year_chronos_accepts_is_a_warning(
     ]
 
 
+def test_ir219_in_a_job_with_a_schedule_time_zone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "nightly.json"
+    path.write_text(
+        '{\n  "name": "nightly",\n  "schedule": "R/2026-03-07T02:30:00/P1D",\n'
+        '  "scheduleTimeZone": "America/New_York"\n}\n'
+    )
+    status, out, _ = _run(["check", str(path)], capsys)
+    assert status == 0
+    assert out.splitlines()[0] == (
+        f"{path}:3:29: IR219 warning: 02:30 does not exist in America/New_York on 2026-03-08, when "
+        "the clocks skip from 02:00 to 03:00: Chronos moves that run to 03:30 and, because it adds the "
+        "period to the run before, keeps 03:30 for ever after"
+    )
+
+
 def test_a_directory_is_one_set(jobs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (jobs / "child.json").write_text('{"name": "child", "parents": ["missing"]}')
     status, out, _ = _run(["check", str(jobs)], capsys)

@@ -239,3 +239,19 @@ def test_explain_chronos_reading_isorepeat_cannot_represent(capsys: pytest.Captu
         "  the empty start put into effect at 0001-01-01T00:00:00+00:00 is before the year 0001: "
         "Chronos accepts this; isorepeat cannot represent it",
     ]
+
+
+def test_explain_ir219_names_the_day_and_the_wall_time_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_cli(
+        capsys, "explain", "R/2014-03-08T02:30:00/P1D", "--tz", "America/Los_Angeles", "--dialect", "chronos"
+    )
+    assert status == 0
+    at = out.index("diagnostics:")
+    assert out[at + 1 : at + 5] == [
+        "  IR219 warning: 02:30 does not exist in America/Los_Angeles on 2014-03-09, when the clocks "
+        "skip from 02:00 to 03:00: Chronos moves that run to 03:30 and, because it adds the period to "
+        "the run before, keeps 03:30 for ever after",
+        "    R/2014-03-08T02:30:00/P1D",
+        "                 ^",
+        "    hint: start at a time of day the clocks do not skip, or at 03:30 if that is meant",
+    ]
