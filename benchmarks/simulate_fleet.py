@@ -109,7 +109,8 @@ class Contender:
 
 
 def contenders(directory: Path, end: datetime) -> list[Contender]:
-    from isorepeat import Policy, Run, Schedule, load_fleet, parse, simulate, simulate_fleet
+    from isorepeat import Policy, Run, Schedule, parse, simulate
+    from isorepeat.chronos import load_fleet, simulate_fleet
 
     policy = Policy.chronos2()
     outages = [OUTAGE]
@@ -196,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the fleet here and leave it")
     parser.add_argument("--only", default="", help="only contenders whose label contains this text")
     args = parser.parse_args(argv)
-    directory = args.keep or Path(tempfile.mkdtemp(prefix="isorepeat-fleet-"))
+    directory = args.keep or Path(tempfile.mkdtemp(prefix="isorepeat-bench-"))
     end = WINDOW_START + timedelta(days=args.days)
     try:
         kinds = generate(directory, args.jobs, args.history, args.seed)

@@ -1,7 +1,8 @@
 """Chronos compatibility: what the Chronos server does with a schedule, quirks included (S34-S36).
 
 Parse with ``isorepeat.parse(text, dialect="chronos", tz=..., jvm_zone=..., now=...)``; this
-package adds what only Chronos has: the text it stores (:func:`create`) and its ``skipForward``.
+package adds what only Chronos has: the text it stores (:func:`create`), its ``skipForward``, its
+schedulers, job files (:func:`check_jobs`) and fleets of jobs (:func:`simulate_fleet`).
 
 >>> import isorepeat
 >>> s = isorepeat.parse("R/2012-01-31T00:00:00Z/P1M", dialect="chronos")
@@ -14,6 +15,8 @@ package adds what only Chronos has: the text it stores (:func:`create`) and its 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from isorepeat.chronos.check import check_jobs, check_schedule
 from isorepeat.chronos.compare import Comparison, Difference, compare
 from isorepeat.chronos.diagnostics import Diagnostic, Severity
@@ -22,6 +25,21 @@ from isorepeat.chronos.printing import create
 from isorepeat.chronos.scheduler import HeadSimulation, Launch, PostResponse, is_due, post_head, simulate_head
 from isorepeat.chronos.scheduler2x import Iteration, Registration, iterate_2x, register_2x
 from isorepeat.chronos.skip import ChronosFailure, skip_forward
+
+if TYPE_CHECKING:
+    from isorepeat.chronos.fleet import (
+        Fleet,
+        FleetEvent,
+        FleetJob,
+        FleetResult,
+        JobKind,
+        JobSummary,
+        Peak,
+        Span,
+        fleet_events,
+        load_fleet,
+        simulate_fleet,
+    )
 
 __all__ = [
     # what Chronos does
@@ -49,4 +67,32 @@ __all__ = [
     "compare",
     "Comparison",
     "Difference",
+    # simulating a fleet of jobs
+    "simulate_fleet",
+    "fleet_events",
+    "load_fleet",
+    "Fleet",
+    "FleetJob",
+    "FleetResult",
+    "FleetEvent",
+    "JobSummary",
+    "Peak",
+    "Span",
+    "JobKind",
 ]
+
+_FLEET = frozenset({
+    "simulate_fleet", "fleet_events", "load_fleet", "Fleet", "FleetJob", "FleetResult", "FleetEvent",
+    "JobSummary", "Peak", "Span", "JobKind",
+})  # fmt: skip
+
+
+def __getattr__(name: str) -> object:
+    # The fleet loads on first use: its nine dataclasses and two helper modules cost 9 ms of
+    # import time, and ``isorepeat check`` (on every commit) imports this package (STYLE 2.1).
+    if name in _FLEET:
+        from isorepeat.chronos import fleet
+
+        return getattr(fleet, name)
+    msg = f"module 'isorepeat.chronos' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Final, TypeAlias
 
 from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding, codes_of
-from isorepeat.chronos.jobs import DocumentError, Job, Node, Source, load_jobs, load_lines
+from isorepeat.chronos.jobs import DocumentError, Job, Node, Source, load_source
 from isorepeat.chronos.rules import JOB_RULES, SCHEDULE_RULES, schedule_facts, set_findings
 from isorepeat.dialects import Dialect, dialect_named
 
-__all__ = ["CheckInput", "check_jobs", "check_schedule", "read_sources"]
+__all__ = ["CheckInput", "check_jobs", "check_schedule", "load_checked", "read_sources"]
 
 CheckInput: TypeAlias = (
     "str | os.PathLike[str] | Source | Mapping[str, object] | Sequence[Mapping[str, object]]"
@@ -61,6 +61,29 @@ def check_jobs(
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
     """
+    return load_checked(
+        inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
+    )[1]
+
+
+def load_checked(
+    inputs: Iterable[CheckInput],
+    *,
+    dialect: str | Dialect = "chronos",
+    jvm_zone: str | None = None,
+    complete: bool | None = None,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+    now: datetime | None = None,
+) -> tuple[list[Job], list[Diagnostic]]:
+    """The jobs of ``inputs`` in order, and the diagnostics of :func:`check_jobs` (same options).
+
+    The one reading of job files: ``check`` keeps the diagnostics, a fleet
+    (:func:`isorepeat.chronos.load_fleet`) the jobs too, so each file is read and parsed once.
+    A file that is not text has no jobs (its IR108 says why).
+
+    :raises OSError: for a path that cannot be read (missing, a permission problem).
+    """
     spec = dialect_named(dialect)
     inputs = list(inputs)
     sources, problems = read_sources(inputs)
@@ -69,16 +92,16 @@ def check_jobs(
     diagnostics = [_place(source, problem) for source, problem in problems]
     jobs: list[Job] = []
     for source in sources:
-        loaded = _load(source)
-        jobs.extend(loaded[0])
-        diagnostics.extend(_place(source, problem) for problem in loaded[1])
+        loaded, source_problems = load_source(source)
+        jobs.extend(loaded)
+        diagnostics.extend(_place(source, problem) for problem in source_problems)
     for job in jobs:
         diagnostics.extend(_diagnostic(job, finding) for finding in _job_findings(job, spec, jvm_zone, now))
     diagnostics.extend(_diagnostic(job, finding) for job, finding in set_findings(jobs, complete=complete))
     applicable = codes_of(spec)
     kept = [d for d in diagnostics if d.code in applicable and _wanted(d.code, select, ignore)]
     kept.sort(key=lambda d: (d.path, d.line, d.col, d.code))
-    return kept
+    return jobs, kept
 
 
 def check_schedule(
@@ -153,13 +176,6 @@ def _read(path: Path) -> tuple[Source, DocumentError | None]:
         return source, DocumentError(
             f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})", len(text), "save it as UTF-8"
         )
-
-
-def _load(source: Source) -> tuple[list[Job], list[DocumentError]]:
-    """JSON for ``*.json`` and for texts that look like JSON; schedule lines otherwise."""
-    if source.path.endswith(".json") or source.text.lstrip()[:1] in ("{", "["):
-        return load_jobs(source)
-    return load_lines(source), []
 
 
 def _job_findings(

@@ -22,6 +22,8 @@ __all__ = [
     "Node",
     "Source",
     "load_jobs",
+    "load_lines",
+    "load_source",
     "read_json",
 ]
 
@@ -381,3 +383,11 @@ def load_lines(source: Source) -> list[Job]:
             )
         offset += len(line)
     return jobs
+
+
+def load_source(source: Source) -> tuple[list[Job], list[DocumentError]]:
+    """The jobs of a source, and what is wrong with it: JSON (:func:`load_jobs`) for ``*.json``
+    and for texts that look like JSON, schedule lines (:func:`load_lines`) otherwise."""
+    if source.path.endswith(".json") or source.text.lstrip()[:1] in ("{", "["):
+        return load_jobs(source)
+    return load_lines(source), []

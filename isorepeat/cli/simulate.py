@@ -1,14 +1,15 @@
 """``isorepeat simulate``: a fleet of Chronos job files over a window, with scheduler outages.
 
-All the work is :func:`isorepeat.simulate_fleet` (the summary) and :func:`isorepeat.fleet_events`
-(the timeline, asked for with ``--timeline``, and every row of ``--format csv``); this module
-reads the arguments and writes the results as they come, so a timeline of millions of events is
-never held in memory.
+All the work is :func:`isorepeat.chronos.simulate_fleet` (the summary) and
+:func:`isorepeat.chronos.fleet_events` (the timeline, asked for with ``--timeline``, and every row
+of ``--format csv``); this module reads the arguments and writes the results as they come, so a
+timeline of millions of events is never held in memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -19,14 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from isorepeat.cli.common import UsageError, parse_moment, print_error
+from isorepeat.simulate import POLICY_NAMES
 
 if TYPE_CHECKING:
-    from isorepeat.fleet import Fleet, FleetEvent, FleetResult, JobSummary, Peak
-    from isorepeat.simulate import Catchup, Policy
+    from isorepeat.chronos.fleet import Fleet, FleetEvent, FleetResult, JobSummary, Peak
+    from isorepeat.simulate import Policy, PolicyName
 
 __all__ = ["register", "run"]
-
-POLICIES: Final = ("chronos2", "chronos3", "each", "latest", "none")
 
 _EXAMPLES = """\
 examples:
@@ -65,7 +65,6 @@ completed round of their parents, the scheduler down during each --down
 interval. Files with errors are refused, as check reports them.
 """
 
-_CATCHUPS: Final[dict[str, Catchup]] = {"each": "each", "latest": "latest", "none": "none"}
 _PROGRESS_INTERVAL: Final = 0.1  # seconds between two redraws of the progress line
 _CSV_FIELDS: Final = ("time", "job", "event", "due", "at", "delay_seconds", "reason")
 _US: Final = timedelta(microseconds=1)
@@ -103,7 +102,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument(
         "--policy",
-        choices=POLICIES,
+        choices=POLICY_NAMES,
         default="chronos2",
         help="how overdue runs are caught up (default chronos2)",
     )
@@ -139,7 +138,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    from isorepeat.fleet import load_fleet
+    from isorepeat.chronos.fleet import load_fleet
 
     start, end = parse_moment(args.start, "--from"), parse_moment(args.end, "--until")
     if end < start:
@@ -195,29 +194,24 @@ def _outage(text: str) -> tuple[datetime, datetime]:
     return down, up
 
 
-def _policy(name: str, epsilon: str | None) -> Policy:
+def _policy(name: PolicyName, epsilon: str | None) -> Policy:
     from isorepeat.duration import Duration
     from isorepeat.errors import ScheduleError
     from isorepeat.simulate import Policy
 
+    if epsilon is None:
+        return Policy.named(name)  # the default window, PT60S, where the policy has one
     if name == "chronos3":
-        if epsilon is not None:
-            raise UsageError("--epsilon: Chronos 3 has no epsilon window (--policy latest takes one)")
-        return Policy.chronos3()
-    window: Duration | None = Duration.parse("PT60S")
-    if epsilon is not None:
-        try:
-            window = None if epsilon.lower() == "none" else Duration.parse(epsilon)
-        except ScheduleError as error:
-            raise UsageError(f"--epsilon {epsilon!r}: {error.message}") from None
+        raise UsageError("--epsilon: Chronos 3 has no epsilon window (--policy latest takes one)")
     try:
-        if name == "chronos2":
-            return (
-                Policy.chronos2(window)
-                if window is not None
-                else Policy(None, "each", "occurrences", "chained")
-            )
-        return Policy(window, _CATCHUPS[name])
+        window = None if epsilon.lower() == "none" else Duration.parse(epsilon)
+    except ScheduleError as error:
+        raise UsageError(f"--epsilon {epsilon!r}: {error.message}") from None
+    if name == "chronos2" and window is None:
+        # Policy.named("chronos2") always has a window; --epsilon none is its rules without one.
+        return dataclasses.replace(Policy.chronos2(), epsilon=None)
+    try:
+        return Policy.named(name, epsilon=window)
     except ValueError:  # zero or negative
         raise UsageError(f"--epsilon {epsilon!r}: give a positive duration, or none for no limit") from None
 
@@ -246,7 +240,7 @@ def _write_text(
     args: argparse.Namespace,
     workers: int | None,
 ) -> None:
-    from isorepeat.fleet import fleet_events
+    from isorepeat.chronos.fleet import fleet_events
 
     if args.timeline:
         width = max((len(job.name) for job in fleet.jobs), default=0)
@@ -331,7 +325,7 @@ def _write_json(
     args: argparse.Namespace,
     workers: int | None,
 ) -> None:
-    from isorepeat.fleet import fleet_events
+    from isorepeat.chronos.fleet import fleet_events
 
     result = _summary(fleet, start, end, outages, policy, workers)
     document = {
@@ -379,7 +373,7 @@ def _write_csv(
 ) -> None:
     import csv
 
-    from isorepeat.fleet import fleet_events
+    from isorepeat.chronos.fleet import fleet_events
 
     writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS)
     writer.writeheader()
@@ -444,7 +438,7 @@ def _summary(
     policy: Policy,
     workers: int | None,
 ) -> FleetResult:
-    from isorepeat.fleet import simulate_fleet
+    from isorepeat.chronos.fleet import simulate_fleet
 
     progress = _Progress(sys.stderr)
     result = simulate_fleet(

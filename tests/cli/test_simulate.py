@@ -358,7 +358,7 @@ def test_a_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureF
 def test_workers_print_the_same(
     jobs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("isorepeat._fleet._MIN_JOBS_PER_WORKER", 1)
+    monkeypatch.setattr("isorepeat.chronos._fleet_summary._MIN_JOBS_PER_WORKER", 1)
     one = _run(["simulate", str(jobs), *WINDOW, *DOWN, "--workers", "1"], capsys)
     two = _run(["simulate", str(jobs), *WINDOW, *DOWN, "--workers", "2"], capsys)
     assert two == one

@@ -1,10 +1,9 @@
 """A fleet of Chronos jobs simulated together: scheduled jobs, dependent jobs, one summary (S37-S39).
 
-Shaped like this for volume: 10,000 jobs over a week can be 10 million runs, so
-:func:`simulate_fleet` keeps no event object it does not need. Each job's runs go straight into
-one count per distinct start (UTC), from which the busiest minute and hour and the longest gap
-are read at the end; only the runs of parent jobs are kept, for their dependents. The timeline,
-when it is wanted, is a second, lazy pass: :func:`fleet_events`.
+Shaped like this for volume: 10,000 jobs over a week can be 10 million runs. Both results come
+from one pipeline, each job's events (:mod:`._fleet_plan`): :func:`simulate_fleet` counts them
+as they come and keeps no event (:mod:`._fleet_summary`), only the runs of parent jobs, for their
+dependents; :func:`fleet_events` merges them into one lazy timeline.
 """
 
 from __future__ import annotations
@@ -12,32 +11,33 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import os
-from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from itertools import repeat
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, final
 
-from isorepeat._fleet import (
+from isorepeat.chronos._fleet_plan import (
     EPOCH,
     Micros,
+    Plan,
     Setting,
-    longest_gap,
-    micros,
-    peaks,
-    rounds,
-    schedule_of,
-    simulate_jobs,
+    checked_setting,
+    job_events,
+    run_micros,
 )
+from isorepeat.chronos._fleet_summary import count_fleet, longest_gap, peaks
+from isorepeat.chronos.check import load_checked
+from isorepeat.chronos.dialect import parse_joda_period
 from isorepeat.duration import Duration
-from isorepeat.simulate import Policy, Run, Skipped, simulate
+from isorepeat.errors import ScheduleError
+from isorepeat.simulate import Policy, Run, Skipped
 
 if TYPE_CHECKING:
     from isorepeat.chronos.check import CheckInput
     from isorepeat.chronos.diagnostics import Diagnostic
-    from isorepeat.chronos.jobs import Job, Source
+    from isorepeat.chronos.jobs import Job
 
 __all__ = [
     "Fleet",
@@ -61,7 +61,6 @@ Progress: TypeAlias = Callable[[int, int], None]
 """Called with (jobs simulated so far, jobs in all) while :func:`simulate_fleet` works."""
 
 _UTC: Final = timezone.utc
-_NO_RUNS: Final[Micros] = array("q")
 
 
 # -- the fleet ------------------------------------------------------------------------------------
@@ -132,8 +131,7 @@ def load_fleet(
     error (IR104), since its dependents could never run. A file with any error-severity
     diagnostic refuses the whole fleet, unless ``skip_invalid``: then only that file is left out.
 
-    >>> from isorepeat import load_fleet
-    >>> from isorepeat.chronos import Source
+    >>> from isorepeat.chronos import Source, load_fleet
     >>> good = Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT1H"}')
     >>> bad = Source("b.json", '{"name": "b", "schedule": "R/2026-13-01T00:00:00Z/PT1H"}')
     >>> fleet = load_fleet([good, bad])
@@ -144,36 +142,17 @@ def load_fleet(
 
     :raises OSError: for a path that cannot be read.
     """
-    from pathlib import Path
-
-    from isorepeat.chronos.check import check_jobs, read_sources
-
-    inputs = list(inputs)
-    sources, problems = read_sources(inputs)
-    # Files that are not text were not read into sources; check_jobs reads them again to say why.
-    to_check: list[CheckInput] = [*sources, *(Path(source.path) for source, _ in problems)]
-    diagnostics = check_jobs(to_check, jvm_zone=jvm_zone, complete=True)
+    # The jobs as check reads them: one reading of each file, for the diagnostics and the fleet.
+    jobs, diagnostics = load_checked(inputs, jvm_zone=jvm_zone, complete=True)
     errors = tuple(d for d in diagnostics if d.severity == "error")
     if errors and not skip_invalid:
         return Fleet((), errors, refused=True, jvm_zone=jvm_zone)
     invalid = {d.path for d in errors}
-    jobs = [_fleet_job(job) for source in sources if source.path not in invalid for job in _load(source)]
-    return Fleet(tuple(jobs), errors, refused=False, jvm_zone=jvm_zone)
-
-
-def _load(source: Source) -> list[Job]:
-    """The jobs of a source, read as ``check_jobs`` reads them: JSON for ``*.json`` and for texts
-    that look like JSON, schedule lines otherwise."""
-    from isorepeat.chronos.jobs import load_jobs, load_lines
-
-    if source.path.endswith(".json") or source.text.lstrip()[:1] in ("{", "["):
-        return load_jobs(source)[0]
-    return load_lines(source)
+    kept = tuple(_fleet_job(job) for job in jobs if job.source.path not in invalid)
+    return Fleet(kept, errors, refused=False, jvm_zone=jvm_zone)
 
 
 def _fleet_job(job: Job) -> FleetJob:
-    from isorepeat.chronos.dialect import parse_joda_period
-
     if job.name is not None:
         name = job.name
     else:  # a schedule line of a text file (a job object without a name is IR102)
@@ -327,8 +306,7 @@ def simulate_fleet(
     are simulated, for a progress bar.
 
     >>> from datetime import datetime, timezone
-    >>> from isorepeat import simulate_fleet
-    >>> from isorepeat.chronos import Source
+    >>> from isorepeat.chronos import Source, simulate_fleet
     >>> jobs = [
     ...     Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT20M"}'),
     ...     Source("b.json", '{"name": "b", "schedule": "R/2026-03-01T00:00:00Z/PT30M"}'),
@@ -353,30 +331,24 @@ def simulate_fleet(
         msg = f"workers must be 1 or more (or None: the processors available), not {workers}"
         raise ValueError(msg)
     policy = Policy.chronos2() if policy is None else policy
-    setting = _setting(start, end, outages, policy, jvm_zone)
+    setting = checked_setting(start, end, outages, policy, jvm_zone)
     fleet = _fleet(jobs, jvm_zone, skip_invalid)
     if fleet.refused:
         return FleetResult(start, end, policy, (), errors=fleet.errors, refused=True)
-    setting = dataclasses.replace(setting, jvm_zone=fleet.jvm_zone)
-    plan = _Plan(fleet)
-    scheduled = [job for job in fleet.jobs if job.kind == "scheduled" and job.name not in plan.notes]
+    plan = Plan(fleet.jobs)
     total = len(fleet.jobs)
     tell = None if progress is None else (lambda done: progress(done, total))
-    counted, counts, runs_of = simulate_jobs(
-        scheduled, setting, frozenset(plan.parents), workers=workers, progress=tell
-    )
-    summaries = {
-        name: JobSummary(name, plan.by_name[name].path, "scheduled", runs, missed, superseded, late, note)
-        for name, runs, missed, superseded, late, note in counted
-    }
-    for job in plan.dependents:
-        note = plan.notes.get(job.name)
-        runs = [] if note is not None else rounds([runs_of.get(parent, _NO_RUNS) for parent in job.parents])
-        counts.update(map(timedelta, repeat(0), repeat(0), runs))
-        runs_of[job.name] = array("q", runs)
-        summaries[job.name] = JobSummary(job.name, job.path, "dependent", len(runs), note=note)
+    setting = dataclasses.replace(setting, jvm_zone=fleet.jvm_zone)
+    counted, counts = count_fleet(plan, setting, workers=workers, progress=tell)
     if progress is not None:
         progress(total, total)
+    summaries = []
+    for job in fleet.jobs:
+        if job.name in counted:
+            _, runs, missed, superseded, late, note = counted[job.name]
+            summaries.append(JobSummary(job.name, job.path, job.kind, runs, missed, superseded, late, note))
+        else:  # a job the plan does not run
+            summaries.append(JobSummary(job.name, job.path, job.kind, 0, note=plan.notes[job.name]))
     busiest = peaks(counts)
     gap = None
     if end > start:
@@ -386,7 +358,7 @@ def simulate_fleet(
         start,
         end,
         policy,
-        tuple(summaries.get(job.name) or _not_run(job, plan.notes[job.name]) for job in fleet.jobs),
+        tuple(summaries),
         None if busiest is None else Peak(EPOCH + busiest[0][0], busiest[0][1]),
         None if busiest is None else Peak(EPOCH + busiest[1][0], busiest[1][1]),
         gap,
@@ -409,11 +381,12 @@ def fleet_events(
 
     The same simulation as :func:`simulate_fleet`, event by event: the jobs' streams are merged
     lazily, so a long timeline can be written out as it comes. Events at the same moment come in
-    the fleet's job order, a job's own in its order.
+    the fleet's order of its scheduled jobs, then of its dependents (each after its parents), a
+    job's own in its order.
 
     >>> from datetime import datetime, timezone
-    >>> from isorepeat import Policy, Run, fleet_events
-    >>> from isorepeat.chronos import Source
+    >>> from isorepeat import Policy, Run
+    >>> from isorepeat.chronos import Source, fleet_events
     >>> jobs = [
     ...     Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT20M"}'),
     ...     Source("b.json", '{"name": "b", "schedule": "R/2026-03-01T00:10:00Z/PT30M", "epsilon": "PT1M"}'),
@@ -432,104 +405,47 @@ def fleet_events(
     :raises ValueError: as :func:`simulate_fleet`, and for a refused fleet (files with errors).
     """
     policy = Policy.chronos2() if policy is None else policy
-    setting = _setting(start, end, outages, policy, jvm_zone)
+    setting = checked_setting(start, end, outages, policy, jvm_zone)
     fleet = _fleet(jobs, jvm_zone, skip_invalid)
     if fleet.refused:
         msg = f"the fleet was refused: {len(fleet.errors)} errors in {', '.join(fleet.invalid_files)}"
         raise ValueError(msg)
     setting = dataclasses.replace(setting, jvm_zone=fleet.jvm_zone)
-    plan = _Plan(fleet)
+    plan = Plan(fleet.jobs)
+    # The parents' runs first, counted as the summary counts them (in UTC where it is faster);
+    # then each job's events, in its own zone, merged lazily.
     runs_of: dict[str, Micros] = {}
-    for name in plan.parents:
-        job = plan.by_name.get(name)
-        if job is not None and job.kind == "scheduled":
-            events = _events(plan, job, setting)
-            runs_of[name] = micros(event.at - EPOCH for event in events if type(event) is Run)
+    for job in plan.scheduled:
+        if job.name in plan.parents:
+            runs_of[job.name] = run_micros(_events(job, setting, runs_of, zoned=False))
     streams: list[Iterator[FleetEvent]] = [
-        map(FleetEvent, repeat(job.name), _events(plan, job, setting))
-        for job in fleet.jobs
-        if job.kind == "scheduled"
+        map(FleetEvent, repeat(job.name), _events(job, setting, runs_of, zoned=True))
+        for job in plan.scheduled
     ]
     for job in plan.dependents:
-        runs: list[int] = []
-        if job.name not in plan.notes:
-            runs = rounds([runs_of.get(parent, _NO_RUNS) for parent in job.parents])
-        runs_of[job.name] = array("q", runs)
-        moments = [EPOCH + timedelta(0, 0, run) for run in runs]
-        streams.append(map(FleetEvent, repeat(job.name), map(Run, moments, moments)))
+        runs = [] if job.name in plan.notes else list(_events(job, setting, runs_of, zoned=True))
+        runs_of[job.name] = run_micros(runs)  # for its own dependents
+        streams.append(map(FleetEvent, repeat(job.name), runs))
     return heapq.merge(*streams, key=_moment_utc)
+
+
+def _events(
+    job: FleetJob, setting: Setting, runs_of: Mapping[str, Micros], *, zoned: bool
+) -> Iterator[Run | Skipped]:
+    """A job's events for the timeline: none for a job that cannot be simulated, and none after a
+    chained walk gives up (the summary says why)."""
+    events = job_events(job, setting, runs_of, zoned=zoned)
+    if isinstance(events, str):
+        return
+    try:
+        yield from events
+    except ScheduleError:
+        return
 
 
 def _moment_utc(event: FleetEvent) -> datetime:
     # Two datetimes with one ZoneInfo compare as wall times, fold ignored: compare in UTC.
-    return _utc(event.moment)
-
-
-# -- the work ------------------------------------------------------------------------------------
-
-
-@final
-class _Plan:
-    """The fleet made ready: dependents in an order where parents come first, and notes for the
-    jobs that cannot run."""
-
-    __slots__ = ("by_name", "dependents", "notes", "parents")
-
-    def __init__(self, fleet: Fleet) -> None:
-        self.by_name = {job.name: job for job in fleet.jobs}
-        self.parents = {parent for job in fleet.jobs for parent in job.parents}
-        self.notes: dict[str, str] = {}
-        for job in fleet.jobs:
-            if job.disabled:
-                self.notes[job.name] = "disabled: Chronos does not run it"
-            elif job.kind == "unscheduled":
-                self.notes[job.name] = "no schedule and no parents: Chronos runs it once, when it is posted"
-        self.dependents = self._order([job for job in fleet.jobs if job.kind == "dependent"])
-
-    def _order(self, dependents: list[FleetJob]) -> list[FleetJob]:
-        """Parents before children (Kahn); a job whose parent is not in the fleet gets a note."""
-        waiting = {job.name: job for job in dependents}
-        ordered: list[FleetJob] = []
-        moved = True
-        while waiting and moved:
-            moved = False
-            for name, job in list(waiting.items()):
-                if any(parent in waiting for parent in job.parents):
-                    continue
-                missing = [parent for parent in job.parents if parent not in self.by_name]
-                if missing and name not in self.notes:
-                    self.notes[name] = f"its parent {missing[0]!r} is not in the fleet: it never runs"
-                ordered.append(job)
-                del waiting[name]
-                moved = True
-        for name, job in waiting.items():  # IR105 refuses cycles; a skipped file can leave one
-            self.notes.setdefault(name, "in a dependency cycle: it never runs")
-            ordered.append(job)
-        return ordered
-
-
-def _events(plan: _Plan, job: FleetJob, setting: Setting) -> Iterator[Run | Skipped]:
-    """A scheduled job's events in its own zone, lazily; a job that cannot run gets a note."""
-    from isorepeat.errors import ScheduleError
-
-    if job.name in plan.notes:
-        return
-    ready = schedule_of(job, setting)
-    if isinstance(ready, str):
-        plan.notes[job.name] = ready
-        return
-    schedule, policy = ready
-    try:
-        yield from simulate(schedule, setting.start, setting.end, outages=setting.spans, policy=policy)
-    except ScheduleError as error:  # IR207: a period that does not move forward
-        plan.notes[job.name] = f"not simulated: {error.message}"
-
-
-def _not_run(job: FleetJob, note: str) -> JobSummary:
-    return JobSummary(job.name, job.path, job.kind, 0, note=note)
-
-
-def _utc(moment: datetime) -> datetime:
+    moment = event.moment
     return moment if moment.tzinfo is _UTC else moment.astimezone(_UTC)
 
 
@@ -543,33 +459,3 @@ def _fleet(jobs: Fleet | Iterable[CheckInput], jvm_zone: str | None, skip_invali
         msg = "pass a list of paths, not one path (a str is an iterable of characters)"
         raise TypeError(msg)
     return load_fleet(jobs, jvm_zone=jvm_zone, skip_invalid=skip_invalid)
-
-
-def _setting(
-    start: datetime,
-    end: datetime,
-    outages: Iterable[tuple[datetime, datetime]],
-    policy: Policy,
-    jvm_zone: str | None,
-) -> Setting:
-    """What :func:`~isorepeat.simulate` checks, checked once, before any file is read."""
-    for moment, name in ((start, "start"), (end, "end")):
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            msg = f"{name} must be an aware datetime"
-            raise ValueError(msg)
-    if end < start:
-        msg = f"end {end.isoformat()} is before start {start.isoformat()}"
-        raise ValueError(msg)
-    spans = []
-    for down, up in outages:
-        for moment, name in ((down, "an outage's start"), (up, "an outage's end")):
-            if moment.tzinfo is None or moment.utcoffset() is None:
-                msg = f"{name} must be an aware datetime"
-                raise ValueError(msg)
-        if up < down:
-            msg = f"an outage ends ({up.isoformat()}) before it begins ({down.isoformat()})"
-            raise ValueError(msg)
-        # In UTC, as the runs of most jobs are: a datetime compares with one of the same tzinfo
-        # object without two utcoffset() calls (0.6 µs of the 2.7 per event, a probe).
-        spans.append((_utc(down), _utc(up)))
-    return Setting(start, end, tuple(spans), policy, jvm_zone)

@@ -1,4 +1,4 @@
-"""A fleet of Chronos jobs simulated together (SEMANTICS S37-S39 through Policy; issue 7 item 3).
+"""A fleet of Chronos jobs simulated together (SEMANTICS S37-S39 through Policy; issues 7 and 12).
 
 Every expected figure is worked out by hand in the comment above it.
 """
@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as _datetime
 import json
 import pickle
+import random
+import subprocess
+import sys
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,25 +19,26 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import isorepeat
-from isorepeat import (
-    Duration,
+import isorepeat.chronos
+from isorepeat import Duration, Policy, Run, Skipped, parse, simulate
+from isorepeat.chronos import (
+    Diagnostic,
     Fleet,
     FleetEvent,
     FleetJob,
     FleetResult,
     JobSummary,
     Peak,
-    Policy,
-    Run,
-    Skipped,
+    Source,
     Span,
+    check_jobs,
     fleet_events,
     load_fleet,
-    parse,
-    simulate,
     simulate_fleet,
 )
-from isorepeat.chronos import Diagnostic, Source
+from isorepeat.chronos._fleet_plan import EPOCH, Micros, Plan, checked_setting, job_events, run_micros
+from isorepeat.chronos._fleet_summary import count_fleet
+from isorepeat.chronos.jobs import DocumentError, Job, load_source
 from tests.paths import DATA
 
 UTC = timezone.utc
@@ -151,6 +155,26 @@ def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
     fleet = load_fleet([tmp_path])
     assert [(Path(d.path).name, d.code) for d in fleet.errors] == [("latin1.json", "IR108")]
     assert [job.name for job in load_fleet([tmp_path], skip_invalid=True).jobs] == ["a"]
+
+
+def test_a_fleet_is_read_by_check_once_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one reader for check and the fleet (issue 12): each file is parsed once, by check's loader
+    (tmp_path / "a.json").write_text(json.dumps(EVERY_10), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([EVERY_15_AT_5, _job("my job")]), encoding="utf-8")
+    read: list[str] = []
+
+    def counting(source: Source) -> tuple[list[Job], list[DocumentError]]:
+        read.append(Path(source.path).name)
+        return load_source(source)
+
+    monkeypatch.setattr("isorepeat.chronos.check.load_source", counting)
+    fleet = load_fleet([tmp_path], skip_invalid=True)
+    assert read == ["a.json", "b.json"]
+    assert [job.name for job in fleet.jobs] == ["a"]
+    # the errors are check's, with the set taken as complete
+    checked = check_jobs([tmp_path], complete=True)
+    assert fleet.errors == tuple(d for d in checked if d.severity == "error")
+    assert [d.code for d in fleet.errors] == ["IR102"]
 
 
 def test_a_fleet_built_by_hand_cannot_name_two_jobs_alike() -> None:
@@ -373,6 +397,104 @@ def test_the_airbnb_job_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert none.skips == 2
 
 
+# -- the plan: the order of dependents ----------------------------------------------------------
+
+
+def _order(*jobs: FleetJob) -> tuple[list[str], dict[str, str]]:
+    plan = Plan(jobs)
+    return [job.name for job in plan.dependents], plan.notes
+
+
+def _dependent(name: str, *parents: str, disabled: bool = False) -> FleetJob:
+    return FleetJob(name, "jobs.json", parents=parents, disabled=disabled)
+
+
+SCHEDULED = FleetJob("s", "jobs.json", "R/2026-03-01T00:00:00Z/PT10M")
+
+
+def test_dependents_come_after_their_parents_otherwise_in_the_fleet_s_order() -> None:
+    # listed in order: the fleet's order
+    assert _order(SCHEDULED, _dependent("d1", "s"), _dependent("d2", "d1"), _dependent("d3", "s"))[0] == [
+        "d1",
+        "d2",
+        "d3",
+    ]
+    # d2 is listed before its parent d1: a sweep of the fleet's order takes d1 and d3, the next
+    # one d2, then d4, which waited for d2 and d3
+    jobs = (SCHEDULED, _dependent("d2", "d1"), _dependent("d1", "s"), _dependent("d3", "s"))
+    order, notes = _order(*jobs, _dependent("d4", "d2", "d3"))
+    assert order == ["d1", "d3", "d2", "d4"]
+    assert notes == {}
+
+
+def test_the_order_of_dependents_is_topological_on_any_graph() -> None:
+    # the property graphlib gives: every parent comes before its dependent, whatever the listing
+    rng = random.Random(12)
+    for _ in range(200):
+        names = [f"d{index}" for index in range(rng.randint(1, 9))]  # d0 -> d1 -> ...: no cycle
+        jobs = [_dependent("d0", "s")]
+        jobs += [
+            _dependent(name, *rng.sample(names[:index], rng.randint(1, min(2, index))))
+            for index, name in enumerate(names)
+            if index
+        ]
+        rng.shuffle(jobs)
+        order, notes = _order(SCHEDULED, *jobs)
+        assert sorted(order) == sorted(names)
+        assert notes == {}
+        for job in jobs:
+            assert all(order.index(parent) < order.index(job.name) for parent in job.parents if parent != "s")
+
+
+def test_a_dependency_cycle_is_noted_and_comes_last() -> None:
+    # x and y wait for each other; z waits for x, so it never runs either; w is not held back
+    jobs = (
+        SCHEDULED,
+        _dependent("x", "y"),
+        _dependent("y", "x", "s"),
+        _dependent("z", "x"),
+        _dependent("w", "s"),
+    )
+    order, notes = _order(*jobs)
+    assert order == ["w", "x", "y", "z"]
+    cycle = "in a dependency cycle: it never runs"
+    assert notes == {"x": cycle, "y": cycle, "z": cycle}
+    # load_fleet refuses a cycle (IR105); a fleet built by hand is simulated around it
+    result = simulate_fleet(Fleet(jobs), _t(0), _t(1))
+    assert [(job.name, job.runs, job.note) for job in result.jobs] == [
+        ("s", 6, None),
+        ("x", 0, cycle),
+        ("y", 0, cycle),
+        ("z", 0, cycle),
+        ("w", 6, None),
+    ]
+    assert [e.job for e in fleet_events(Fleet(jobs), _t(0), _t(0, 5))] == ["s", "w"]
+
+
+def test_a_parent_missing_from_the_fleet_is_noted() -> None:
+    # d's parent "ghost" is no job: d never runs, and its dependent e runs nothing without a note
+    # (its parent is in the fleet); a disabled job keeps the reason it has first
+    jobs = (
+        SCHEDULED,
+        _dependent("e", "d"),
+        _dependent("d", "s", "ghost"),
+        _dependent("off", "ghost", disabled=True),
+    )
+    order, notes = _order(*jobs)
+    assert order == ["d", "off", "e"]
+    assert notes == {
+        "d": "its parent 'ghost' is not in the fleet: it never runs",
+        "off": "disabled: Chronos does not run it",
+    }
+    result = simulate_fleet(Fleet(jobs), _t(0), _t(1))
+    assert [(job.name, job.runs, job.note) for job in result.jobs] == [
+        ("s", 6, None),
+        ("e", 0, None),
+        ("d", 0, notes["d"]),
+        ("off", 0, notes["off"]),
+    ]
+
+
 # -- the summary figures ------------------------------------------------------------------------
 
 
@@ -408,7 +530,7 @@ def test_peaks_and_gaps_are_in_utc_whatever_the_window_s_offset() -> None:
 
 
 # Job by job, the fleet agrees with simulate() run in each job's own zone (the oracle): the
-# fleet takes a UTC shortcut for periods of hours, minutes and seconds (isorepeat._fleet._in_utc).
+# fleet takes a UTC shortcut for periods of hours, minutes and seconds (_fleet_plan._in_utc).
 ORACLE_JOBS = [
     # (schedule, zone, epsilon field)
     ("R/2026-03-28T23:17:00/PT7M", "Europe/Berlin", None),
@@ -491,7 +613,7 @@ def test_the_fleet_agrees_with_simulate_job_by_job(
 
 
 def test_workers_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("isorepeat._fleet._MIN_JOBS_PER_WORKER", 1)
+    monkeypatch.setattr("isorepeat.chronos._fleet_summary._MIN_JOBS_PER_WORKER", 1)
     jobs = _source(
         EVERY_10, EVERY_15_AT_5, _job("ab", parents=["a", "b"]), _job("h", "R/2026-03-01T00:00:00Z/PT1H")
     )
@@ -502,7 +624,7 @@ def test_workers_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_workers_none_means_the_processors_available(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("isorepeat._fleet._MIN_JOBS_PER_WORKER", 1)
+    monkeypatch.setattr("isorepeat.chronos._fleet_summary._MIN_JOBS_PER_WORKER", 1)
     jobs = _source(EVERY_10, EVERY_15_AT_5)
     assert simulate_fleet([jobs], _t(0), _t(1), workers=None) == simulate_fleet([jobs], _t(0), _t(1))
     with pytest.raises(ValueError, match="workers must be 1 or more"):
@@ -556,6 +678,93 @@ def test_the_timeline_and_the_summary_agree() -> None:
     assert sum(isinstance(e.event, Skipped) for e in events) == result.skips
 
 
+# A fleet with zones, elapsed and calendar periods, epsilons, dependents of dependents, over the
+# spring change in Berlin and Los Angeles, with outages: the summary (the UTC shortcut) and the
+# timeline (every job in its own zone) must be one simulation.
+AGREEING = [
+    _job("berlin", "R/2026-03-28T23:17:00/PT7M", scheduleTimeZone="Europe/Berlin"),
+    _job("la", "R/2026-03-28T01:00:00/PT1H", scheduleTimeZone="America/Los_Angeles", epsilon="PT5M"),
+    _job("daily", "R/2026-03-28T09:00:00/P1D", scheduleTimeZone="Europe/Berlin", epsilon="PT2H"),
+    _job("kolkata", "R40/2026-03-28T12:00:00.250+05:30/PT45M"),
+    _job("utc", "R/2026-03-28T00:00:00Z/PT1H30M"),
+    _job("both", parents=["berlin", "la"]),
+    _job("after", parents=["both", "daily"]),
+    _job("three", parents=["after", "utc", "kolkata"]),
+]
+AGREEING_OUTAGES = [
+    (datetime(2026, 3, 29, 0, 55, tzinfo=UTC), datetime(2026, 3, 29, 2, 3, tzinfo=UTC)),
+    (
+        datetime(2026, 3, 29, 10, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+        datetime(2026, 3, 29, 9, 40, tzinfo=UTC),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [Policy.chronos2(), Policy.chronos3(), Policy(Duration.parse("PT10M"), "latest"), Policy(None, "none")],
+    ids=["chronos2", "chronos3", "latest", "none"],
+)
+def test_the_summary_and_the_timeline_agree_run_for_run(policy: Policy) -> None:
+    start, end = SPRING
+    fleet = load_fleet([_source(*AGREEING)])
+    assert not fleet.refused
+    events = list(fleet_events(fleet, start, end, outages=AGREEING_OUTAGES, policy=policy))
+    # every run of the timeline is a run the summary counted, at the same instant
+    setting = checked_setting(start, end, AGREEING_OUTAGES, policy, None)
+    counted, counts = count_fleet(Plan(fleet.jobs), setting)
+    assert Counter(e.event.at - EPOCH for e in events if isinstance(e.event, Run)) == counts
+    assert sum(counts.values()) > 100
+    # and job by job, the runs and the skips by reason
+    result = simulate_fleet(fleet, start, end, outages=AGREEING_OUTAGES, policy=policy)
+    for summary in result.jobs:
+        own = [e.event for e in events if e.job == summary.name]
+        reasons = Counter(event.reason for event in own if isinstance(event, Skipped))
+        assert (summary.runs, summary.missed, summary.superseded, summary.not_caught_up) == (
+            sum(isinstance(event, Run) for event in own),
+            reasons["missed"],
+            reasons["superseded"],
+            reasons["not caught up"],
+        ), summary.name
+        assert counted[summary.name][1:5] == (
+            summary.runs,
+            summary.missed,
+            summary.superseded,
+            summary.not_caught_up,
+        )
+    assert {summary.name for summary in result.jobs if summary.runs} == {job["name"] for job in AGREEING}
+    # the figures, from the timeline's runs
+    minutes = Counter(
+        e.moment.astimezone(UTC).replace(second=0, microsecond=0) for e in events if isinstance(e.event, Run)
+    )
+    top = max(minutes.values())
+    assert result.busiest_minute == Peak(min(m for m, n in minutes.items() if n == top), top)
+
+
+def test_the_pipeline_in_utc_is_the_pipeline_in_each_zone() -> None:
+    # job_events(zoned=False), what the summary counts, against zoned=True, what the timeline
+    # shows, event by event, the parents' runs passed along as each consumer passes them
+    start, end = SPRING
+    fleet = load_fleet([_source(*AGREEING)])
+    plan = Plan(fleet.jobs)
+    setting = checked_setting(start, end, AGREEING_OUTAGES, Policy.chronos2(), None)
+    runs_of: dict[str, Micros] = {}
+    for job in [*plan.scheduled, *plan.dependents]:
+        in_utc, zoned = (job_events(job, setting, runs_of, zoned=flag) for flag in (False, True))
+        assert not isinstance(in_utc, str)
+        assert not isinstance(zoned, str)
+        utc_events, zoned_events = list(in_utc), list(zoned)
+        assert [_in_utc_fields(event) for event in utc_events] == [_in_utc_fields(e) for e in zoned_events]
+        runs_of[job.name] = run_micros(utc_events)
+    assert len(runs_of["three"]) > 0
+
+
+def _in_utc_fields(event: Run | Skipped) -> tuple[str, datetime, datetime | str]:
+    if isinstance(event, Run):
+        return "run", event.due.astimezone(UTC), event.at.astimezone(UTC)
+    return "skipped", event.due.astimezone(UTC), event.reason
+
+
 # -- errors -------------------------------------------------------------------------------------
 
 
@@ -603,6 +812,10 @@ def test_a_missing_file_is_an_os_error() -> None:
 
 # -- value objects ------------------------------------------------------------------------------
 
+FLEET_NAMES = (
+    "simulate_fleet", "fleet_events", "load_fleet", "Fleet", "FleetJob", "FleetResult", "FleetEvent",
+    "JobSummary", "Peak", "Span", "JobKind",
+)  # fmt: skip
 VALUES = [
     FleetJob(
         "a", "jobs.json", "R/2026-03-01T00:00:00Z/PT1H", "Europe/Berlin", Duration.parse("PT5M"), ("p",)
@@ -618,7 +831,7 @@ VALUES = [
     simulate_fleet([_source(EVERY_10, EVERY_15_AT_5)], _t(0), _t(1), outages=OUTAGE),
 ]
 NAMES = {"datetime": _datetime, "Duration": Duration, "Policy": Policy, "Diagnostic": Diagnostic, "Run": Run}
-NAMES |= {"Skipped": Skipped, **{name: getattr(isorepeat, name) for name in isorepeat._FLEET}}
+NAMES |= {"Skipped": Skipped, **{name: getattr(isorepeat.chronos, name) for name in FLEET_NAMES}}
 
 
 @pytest.mark.parametrize("value", VALUES, ids=lambda value: type(value).__name__)
@@ -640,8 +853,24 @@ def test_repr_evaluates(value: object) -> None:
     assert eval(repr(value), NAMES) == value
 
 
-def test_the_fleet_api_is_exported_lazily() -> None:
-    assert isorepeat.simulate_fleet is simulate_fleet
-    assert set(isorepeat._FLEET) <= set(isorepeat.__all__)
+def test_the_fleet_api_is_chronos_s() -> None:
+    # The fleet is Chronos's (issue 12): exported by isorepeat.chronos, not by the core.
+    assert isorepeat.chronos.simulate_fleet is simulate_fleet
+    assert set(FLEET_NAMES) <= set(isorepeat.chronos.__all__)
+    assert set(FLEET_NAMES) == isorepeat.chronos._FLEET
+    assert not set(FLEET_NAMES) & set(isorepeat.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'simulate_fleet'"):
+        isorepeat.simulate_fleet  # type: ignore[attr-defined]  # noqa: B018  # NOTE: the attribute error is the test
     with pytest.raises(AttributeError, match="no attribute 'simulate_flet'"):
-        isorepeat.simulate_flet  # noqa: B018  # NOTE: the attribute error is the test
+        isorepeat.chronos.simulate_flet  # noqa: B018  # NOTE: the attribute error is the test
+
+
+def test_the_fleet_loads_on_first_use() -> None:
+    # ``isorepeat check`` imports the Chronos package on every commit; the fleet is not its work
+    code = (
+        "import sys, isorepeat.chronos; loaded = 'isorepeat.chronos.fleet' in sys.modules; "
+        "from isorepeat.chronos import simulate_fleet; "
+        "print(loaded, 'isorepeat.chronos.fleet' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
