@@ -63,10 +63,38 @@ def read_iso(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate) -> 
     if len(text) > MAX_TEXT_LENGTH:
         fail(f"schedule too long ({len(text)} characters; at most {MAX_TEXT_LENGTH})", text, MAX_TEXT_LENGTH)
     zone = None if tz is None else resolve_tz(tz)
-    fast = _fast_parse(text, disambiguate, zone, tz)
-    if fast is not None:
-        return fast
-    return _Parser(text, zone, tz, disambiguate).parse()
+    schedule = _fast_parse(text, disambiguate, zone, tz)
+    if schedule is None:
+        schedule = _Parser(text, zone, tz, disambiguate).parse()
+    if len(text) > _MAY_PRINT_TOO_LONG:
+        _check_printed_length(text, schedule)
+    return schedule
+
+
+# S2, S20: the canonical text must parse back, so it too must have at most 1,000 characters. It
+# can be longer than the text written: a start in full (``2012275`` prints as 29 characters at
+# most, with a zone suffix of up to 32 more, ``America/Argentina/ComodRivadavia``), an S19 end in
+# full (up to 35), ``P0D`` as ``PT0S``, the suffix after the period of a start-less schedule, and
+# the start that resolve() writes into one (36). Each adds less than 100 characters, so shorter
+# texts are not printed to check.
+_MAY_PRINT_TOO_LONG: Final = MAX_TEXT_LENGTH - 200
+_RESOLVED_START: Final = len("/9999-12-31T23:59:59.999999999+23:59")
+
+
+def _check_printed_length(text: str, schedule: Schedule) -> None:
+    printed = len(str(schedule))
+    if schedule.start_ns is None:
+        printed += _RESOLVED_START
+        message = f"schedule too long: put into effect, it prints as up to {printed} characters"
+    else:
+        message = f"schedule too long: it prints as {printed} characters"
+    if printed > MAX_TEXT_LENGTH:
+        fail(
+            f"{message}; at most {MAX_TEXT_LENGTH}",
+            text,
+            0,
+            "write a shorter count or period: parse(str(schedule)) must read it back",
+        )
 
 
 @functools.cache

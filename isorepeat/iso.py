@@ -15,10 +15,11 @@ from isorepeat.datetimes import format_offset, format_wall
 from isorepeat.dialects import Dialect, Options, dialect_summaries, register
 from isorepeat.grammar import read_iso
 from isorepeat.units import NS_PER_SECOND
+from isorepeat.zones import Overlap, ZoneInfoZone, is_valid_offset, zone_from_name
 
 if TYPE_CHECKING:
     from isorepeat.duration import Duration
-    from isorepeat.schedule import Schedule
+    from isorepeat.schedule import End, Schedule
     from isorepeat.zones import Zone
 
 __all__ = ["ISO", "format_iso"]
@@ -40,20 +41,46 @@ def format_iso(schedule: Schedule) -> str:
     start_text = _format_moment(zone, start, wall)
     if form == "interval":
         assert end is not None
-        end_offset = (end.wall - end.instant) // NS_PER_SECOND
-        return f"{repetitions}/{start_text}/{format_wall(end.wall)}{format_offset(end_offset)}"
+        return f"{repetitions}/{start_text}/{_format_interval_end(zone, end)}"
     return f"{repetitions}/{start_text}/{schedule.period}"
 
 
 def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
-    """A start (or S17 end) in canonical form: offset, and the zone's key as a suffix (S20)."""
+    """A start (or S17 end) in canonical form: offset, and the zone's key as a suffix (S20).
+
+    The offset is written only when ``parse`` reads it back as this instant in the IANA zone of
+    the key: whole minutes (S10) that the zone has at that wall time. Otherwise the wall time
+    and the suffix say it, or the instant in UTC does where the wall time happens twice.
+    """
     offset = zone.offset_at(instant)
-    if zone.key is None:
+    key = zone.key
+    if key is None:
         return format_wall(instant + offset * NS_PER_SECOND) + format_offset(offset)
-    if wall == instant + offset * NS_PER_SECOND:
-        return f"{format_wall(wall)}{format_offset(offset)}[{zone.key}]"
-    # S20: a wall time in a gap prints as written, with no offset: S28 arithmetic starts there.
-    return f"{format_wall(wall)}[{zone.key}]"
+    if wall != instant + offset * NS_PER_SECOND:
+        # S20: a wall time in a gap prints as written, with no offset: S28 arithmetic starts there.
+        return f"{format_wall(wall)}[{key}]"
+    if not offset % 60 and (type(zone) is ZoneInfoZone or is_valid_offset(_iana(key), wall, offset)):
+        return f"{format_wall(wall)}{format_offset(offset)}[{key}]"
+    # Local mean time has seconds (Berlin +00:53:28 until 1893), which S10 does not write; pytz
+    # rounds it to minutes (+00:53), an offset the IANA zone does not have. The suffix gives the
+    # wall time's own offset, unless the wall time happens twice: then Z[Zone] gives the instant.
+    if isinstance(_iana(key).resolve(wall), Overlap):
+        return f"{format_wall(instant)}Z[{key}]"
+    return f"{format_wall(wall)}[{key}]"
+
+
+def _format_interval_end(zone: Zone, end: End) -> str:
+    """The end of S16 in full, with its own offset; one S10 cannot write (seconds: local mean
+    time) is left out, so the end is read in the start's zone, where it is that offset."""
+    offset = (end.wall - end.instant) // NS_PER_SECOND
+    if offset % 60 and zone.key is not None:
+        return format_wall(end.wall)
+    return format_wall(end.wall) + format_offset(offset)
+
+
+def _iana(key: str) -> Zone:
+    """The zone ``parse`` reads for a suffix ``[key]``."""
+    return zone_from_name(key, key, 0)
 
 
 def _zone_suffix(zone: Zone | None) -> str:
