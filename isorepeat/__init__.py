@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from isorepeat._types import Disambiguate
 from isorepeat.describe import describe
 from isorepeat.dialects import Dialect, EffectiveStart, Mode, dialect_named, dialect_names, parse, register
@@ -17,7 +19,11 @@ from isorepeat.notes import Note
 from isorepeat.schedule import Runs, Schedule
 from isorepeat.simulate import Catchup, Count, Policy, Run, Skipped, SkipReason, simulate
 
+if TYPE_CHECKING:
+    __version__: str
+
 __all__ = [
+    "__version__",
     # parsing
     "parse",
     # values
@@ -49,3 +55,13 @@ __all__ = [
     "Count",
     "SkipReason",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # __version__ on first use: importlib.metadata costs milliseconds of every command's start.
+    if name == "__version__":
+        from isorepeat._version import installed_version
+
+        return installed_version()
+    msg = f"module 'isorepeat' has no attribute {name!r}"
+    raise AttributeError(msg)

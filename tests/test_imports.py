@@ -312,3 +312,12 @@ def test_chronos_in_documentation_is_not_code() -> None:
         'LABEL = f"{NAME}: Chronos"\n'
     )
     assert chronos_lines(source) == [5, 7]
+
+
+def test_version_is_the_distributions() -> None:
+    from importlib.metadata import version
+
+    import isorepeat
+
+    assert isorepeat.__version__ == version("isorepeat")
+    assert "__version__" in isorepeat.__all__

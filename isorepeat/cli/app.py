@@ -44,9 +44,9 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> NoReturn:
-        from isorepeat._version import installed_version
+        from isorepeat import __version__
 
-        print(f"isorepeat {installed_version()}")
+        print(f"isorepeat {__version__}")
         parser.exit(0)
 
 
