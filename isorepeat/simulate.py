@@ -92,13 +92,13 @@ class Policy:
         """Chronos 2.x: the epsilon window (default ``PT60S``, ``--task_epsilon``), every
         overdue occurrence still in its window runs, ``Rn`` counts occurrences, and the stream
         is chained (each start is the previous one plus the period)."""
-        window = Duration.parse(epsilon) if isinstance(epsilon, str) else epsilon
-        return cls(window, "each", "occurrences", "chained")
+        return cls.named("chronos2", epsilon=epsilon)
 
     @classmethod
     def named(cls, name: PolicyName, /, *, epsilon: Duration | str | None = _CHRONOS_EPSILON) -> Policy:
-        """The policy called ``name``: ``"chronos2"`` (:meth:`chronos2`, with ``epsilon``),
-        ``"chronos3"`` (:meth:`chronos3`, no window: ``epsilon`` is not taken), or one catch-up
+        """The policy called ``name``: ``"chronos2"`` (:meth:`chronos2`, with ``epsilon``; ``None``:
+        its rules without a window), ``"chronos3"`` (:meth:`chronos3`, no window: ``epsilon`` is
+        not taken), or one catch-up
         rule alone, ``"each"``, ``"latest"`` or ``"none"``, with ``epsilon`` (``None``: no limit),
         ``Rn`` counting occurrences and anchored arithmetic (ISO 8601's reading).
 
@@ -110,10 +110,7 @@ class Policy:
         """
         window = Duration.parse(epsilon) if isinstance(epsilon, str) else epsilon
         if name == "chronos2":
-            if window is None:
-                msg = "chronos2 has a window: give epsilon a positive duration"
-                raise ValueError(msg)
-            return cls.chronos2(window)
+            return cls(window, "each", "occurrences", "chained")
         if name == "chronos3":
             if window is not None and window != _CHRONOS_EPSILON:
                 msg = "chronos3 has no epsilon window: Chronos 3.x runs the latest overdue occurrence"

@@ -267,3 +267,10 @@ def test_s38_an_outage_in_the_schedule_zone_keeps_the_two_passes_apart() -> None
         (e.due.astimezone(UTC).strftime("%H:%M"), e.at.astimezone(UTC).strftime("%H:%M")) for e in late
     ] == [("00:15", "00:20")]
     assert all(e.at >= e.due for e in events if isinstance(e, Run))
+
+
+def test_s39_named_chronos2_without_a_window_keeps_its_other_rules() -> None:
+    # The CLI's --policy chronos2 --epsilon none, as a library call.
+    policy = Policy.named("chronos2", epsilon=None)
+    assert policy == Policy(None, "each", "occurrences", "chained")
+    assert Policy.named("chronos2") == Policy.chronos2() == Policy.chronos2("PT60S")

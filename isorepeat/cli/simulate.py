@@ -9,7 +9,6 @@ timeline of millions of events is never held in memory.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 import time
@@ -207,9 +206,6 @@ def _policy(name: PolicyName, epsilon: str | None) -> Policy:
         window = None if epsilon.lower() == "none" else Duration.parse(epsilon)
     except ScheduleError as error:
         raise UsageError(f"--epsilon {epsilon!r}: {error.message}") from None
-    if name == "chronos2" and window is None:
-        # Policy.named("chronos2") always has a window; --epsilon none is its rules without one.
-        return dataclasses.replace(Policy.chronos2(), epsilon=None)
     try:
         return Policy.named(name, epsilon=window)
     except ValueError:  # zero or negative
