@@ -51,9 +51,12 @@ def use_colour(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def add_dialect_option(parser: argparse.ArgumentParser, *, default: str) -> None:
+def add_dialect_option(
+    parser: argparse.ArgumentParser, *, default: str | None, default_text: str = ""
+) -> None:
     """``--dialect``: its choices and help from the registry (a dialect registered before the
-    parser is built is one of them)."""
+    parser is built is one of them). ``default=None`` leaves the choice to the command, which
+    ``default_text`` describes in the help."""
     from isorepeat.dialects import dialect_summaries
 
     summaries = dialect_summaries()
@@ -63,7 +66,7 @@ def add_dialect_option(parser: argparse.ArgumentParser, *, default: str) -> None
         default=default,
         help="how the schedule is read: "
         + "; ".join(f"{name}: {summary}" for name, summary in summaries.items())
-        + f" (default: {default})",
+        + f" (default: {default_text or default})",
     )
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import print_error
+from isorepeat.cli.job_input import JobFileError, read_job_input, where
 from isorepeat.cli.preview import add_schedule_options, load_schedule, utc_text
 from isorepeat.errors import UnrepresentableError
 
@@ -46,7 +47,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("schedule", metavar="SCHEDULE", help="an ISO 8601 repeating interval")
+    parser.add_argument(
+        "schedule",
+        metavar="SCHEDULE",
+        help="an ISO 8601 repeating interval, or a Chronos job file (- reads one from standard input)",
+    )
     add_schedule_options(parser)
     parser.set_defaults(run=run)
 
@@ -58,16 +63,23 @@ def run(args: argparse.Namespace) -> int:
     from isorepeat.errors import ScheduleError
 
     try:
+        job_input = read_job_input(args)
+    except JobFileError as error:
+        print_error(error)
+        return 1
+    try:
         loaded = load_schedule(args)
         schedule = loaded.schedule
         runs = _first_runs(schedule)
         meaning = describe(schedule)
     except ScheduleError as error:
-        print_error(error)
+        print_error(error if job_input is None else where(job_input, error))
         return 1
     text: str = args.schedule
     print(f"schedule: {loaded.parsed}")
     print(f"meaning:  {meaning}")
+    if job_input is not None:
+        print(job_input.note)
     for line in loaded.read_in:
         print(line)
     engine = schedule.dialect_spec.engine

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from isorepeat.chain import WALK_LIMIT
 from isorepeat.cli.common import UsageError, print_error
+from isorepeat.cli.job_input import JobFileError, read_job_input, where
 from isorepeat.cli.preview import (
     add_schedule_options,
     distance,
@@ -56,7 +57,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("schedule", metavar="SCHEDULE", help="an ISO 8601 repeating interval")
+    parser.add_argument(
+        "schedule",
+        metavar="SCHEDULE",
+        help="an ISO 8601 repeating interval, or a Chronos job file (- reads one from standard input)",
+    )
     parser.add_argument(
         "-n",
         metavar="N",
@@ -116,6 +121,11 @@ def run(args: argparse.Namespace) -> int:
 
     count = _count(args.n)
     try:
+        job_input = read_job_input(args)
+    except JobFileError as error:
+        print_error(error)
+        return 1
+    try:
         loaded = load_schedule(args)
         # Without --after, a run at this very moment (an empty start, S6) is the next one.
         after = moment_option(args.after, "--after", loaded.now, loaded.zone)
@@ -123,13 +133,15 @@ def run(args: argparse.Namespace) -> int:
         mode: Mode = args.mode or loaded.schedule.mode
         found = _find(loaded.schedule, window, count, mode)
     except ScheduleError as error:
-        print_error(error)
+        print_error(error if job_input is None else where(job_input, error))
         return 1
     if args.format == "json":
         print(json.dumps(_json(args, loaded, window, mode, found), indent=2, ensure_ascii=False))
     else:
         for line in _text(loaded, window, count, found):
             print(line)
+        if job_input is not None:
+            print(job_input.note)
     return 0
 
 

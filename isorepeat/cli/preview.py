@@ -8,6 +8,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import UsageError, add_dialect_option, jvm_zone_option, now_utc, parse_moment
+from isorepeat.cli.job_input import add_job_option
 
 if TYPE_CHECKING:
     from isorepeat.notes import Note
@@ -32,7 +33,8 @@ assert _US_PER_DAY == 86_400_000_000
 
 def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     """``--tz``, ``--dialect``, ``--jvm-zone`` and ``--now``: how the schedule text is read."""
-    add_dialect_option(parser, default="iso")
+    add_dialect_option(parser, default=None, default_text="iso; chronos for a job file")
+    add_job_option(parser)
     parser.add_argument(
         "--tz",
         metavar="ZONE",

@@ -5,9 +5,11 @@ Expected outputs are written out by hand; distances are counted from ``--now``.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 from datetime import timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -534,3 +536,69 @@ def test_next_now_without_an_offset_puts_an_empty_start_into_effect_in_tz(
         "note: --now 2026-01-01T00:00:00 has no offset: read in America/New_York, as "
         "2026-01-01T00:00:00-05:00",
     ]
+
+
+# -- next and explain on a job file ------------------------------------------------------------
+
+_BILLING = """{
+  "name": "billing",
+  "command": "bill",
+  "schedule": "R/2026-01-31T09:00:00Z/P1M",
+  "scheduleTimeZone": "Europe/Berlin",
+  "epsilon": "PT30M"
+}
+"""
+
+
+def test_next_reads_a_job_files_schedule_zone_and_dialect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    job = tmp_path / "billing.json"
+    job.write_text(_BILLING, encoding="utf-8")
+    status, out, err = run_cli(capsys, "next", str(job), "-n", "3", "--now", NOW)
+    assert (status, err) == (0, "")
+    assert out == [  # chronos by default, in the job's scheduleTimeZone: the 28th after February
+        "2026-01-31T09:00:00+01:00  2026-01-31T08:00:00Z  in 30 days 8 h",
+        "2026-02-28T09:00:00+01:00  2026-02-28T08:00:00Z  in 58 days 8 h",
+        "2026-03-28T09:00:00+01:00  2026-03-28T08:00:00Z  in 86 days 8 h",
+        f"note: read from {job}: job 'billing', scheduleTimeZone Europe/Berlin, epsilon PT30M",
+    ]
+    status, out, _ = run_cli(
+        capsys, "next", str(job), "-n", "1", "--now", NOW, "--dialect", "iso", "--tz", "UTC"
+    )
+    assert out[0] == "2026-01-31T09:00:00+00:00  2026-01-31T09:00:00Z  in 30 days 9 h"  # the options win
+
+
+def test_explain_reads_a_job_file_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(_BILLING))
+    status, out, _ = run_cli(capsys, "explain", "-", "--now", NOW)
+    assert status == 0
+    assert out[0] == "schedule: R/2026-01-31T09:00:00.000+01:00/P1M"
+    assert out[2] == "note: read from <stdin>: job 'billing', scheduleTimeZone Europe/Berlin, epsilon PT30M"
+
+
+def test_next_job_file_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    jobs = tmp_path / "two.json"
+    jobs.write_text(
+        '[{"name": "a", "schedule": "R/2026-13-01T00:00:00Z/P1D"}, {"name": "b"}]', encoding="utf-8"
+    )
+    status, out, err = run_cli(capsys, "next", str(jobs), "--now", NOW)
+    assert (status, out) == (1, [])
+    assert err == f"isorepeat: error: {jobs} holds 2 jobs: say which with --job NAME ('a', 'b')\n"
+    status, _, err = run_cli(capsys, "next", str(jobs), "--job", "a", "--now", NOW)
+    assert status == 1
+    assert err.splitlines()[0] == f"isorepeat: error: {jobs}:1:36: month 13 is out of range 1-12"
+    status, _, err = run_cli(capsys, "next", str(jobs), "--job", "b", "--now", NOW)
+    assert (status, err) == (1, f"isorepeat: error: {jobs}: the job 'b' has no schedule\n")
+    status, _, err = run_cli(capsys, "next", str(jobs), "--job", "c", "--now", NOW)
+    assert (status, err) == (1, f"isorepeat: error: {jobs}: no job named 'c' (the jobs: 'a', 'b')\n")
+    status, _, err = run_cli(capsys, "next", str(tmp_path / "absent.json"))
+    assert status == 2
+    assert err.startswith(f"isorepeat: error: cannot read {tmp_path / 'absent.json'}: ")
+    status, _, err = run_cli(capsys, "next", "R/2026-01-31T09:00:00Z/P1M", "--job", "a")
+    assert (status, err) == (
+        2,
+        "isorepeat: error: --job applies when SCHEDULE is a job file (or - for standard input)\n",
+    )
