@@ -27,6 +27,7 @@ from isorepeat.cli.preview import (
 )
 
 if TYPE_CHECKING:
+    from isorepeat.chronos.diagnostics import Finding
     from isorepeat.cli.preview import Loaded
     from isorepeat.dialects import Mode
     from isorepeat.schedule import Schedule
@@ -135,11 +136,17 @@ def run(args: argparse.Namespace) -> int:
     except ScheduleError as error:
         print_error(error if job_input is None else where(job_input, error))
         return 1
+    warnings = _discarded_offset(args, loaded)
     if args.format == "json":
-        print(json.dumps(_json(args, loaded, window, mode, found), indent=2, ensure_ascii=False))
+        document = _json(args, loaded, window, mode, found, warnings)
+        print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         for line in _text(loaded, window, count, found):
             print(line)
+        for warning in warnings:
+            print(f"warning: {warning.code} {warning.message}")
+            if warning.hint:
+                print(f"    hint: {warning.hint}")
         if job_input is not None:
             print(job_input.note)
     return 0
@@ -210,7 +217,27 @@ def _more(remaining: int, *, infinite: bool) -> str:
     return f"{remaining:,} more {'run' if remaining == 1 else 'runs'} after these"
 
 
-def _json(args: argparse.Namespace, loaded: Loaded, window: _Window, mode: str, found: _Runs) -> object:
+def _discarded_offset(args: argparse.Namespace, loaded: Loaded) -> list[Finding]:
+    """IR202, as ``explain`` and ``check`` report it: ``--tz`` keeps the start's wall time and
+    drops the offset written with it, so the runs are not at the instants the text gives."""
+    if args.tz is None:
+        return []
+    from isorepeat.chronos.rules import ir202_offset_discarded, schedule_facts
+
+    facts = schedule_facts(
+        args.schedule, dialect=args.dialect, tz=args.tz, jvm_zone=args.jvm_zone, now=loaded.now
+    )
+    return list(ir202_offset_discarded(facts))
+
+
+def _json(
+    args: argparse.Namespace,
+    loaded: Loaded,
+    window: _Window,
+    mode: str,
+    found: _Runs,
+    warnings: list[Finding],
+) -> object:
     start = loaded.schedule.start
     return {
         "schedule": str(loaded.parsed),
@@ -228,4 +255,5 @@ def _json(args: argparse.Namespace, loaded: Loaded, window: _Window, mode: str, 
         "notes": [
             {"code": note.code, "message": note.message, "hint": note.hint} for note in loaded.schedule.notes
         ],
+        "warnings": [{"code": w.code, "message": w.message, "hint": w.hint} for w in warnings],
     }

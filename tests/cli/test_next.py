@@ -231,6 +231,7 @@ def test_next_json(capsys: pytest.CaptureFixture[str]) -> None:
         "remaining": 3,
         "last_run": None,
         "notes": [],
+        "warnings": [],
     }
 
 
@@ -251,6 +252,7 @@ def test_next_json_keys_in_documented_order(capsys: pytest.CaptureFixture[str]) 
         "remaining",
         "last_run",
         "notes",
+        "warnings",
     ]
     assert document["schedule"] == "R//PT10M"
     assert document["start"] == "2026-01-01T00:00:00+00:00"
@@ -602,3 +604,19 @@ def test_next_job_file_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         2,
         "isorepeat: error: --job applies when SCHEDULE is a job file (or - for standard input)\n",
     )
+
+
+def test_next_warns_when_tz_discards_an_offset_ir202(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "R/2026-01-31T09:00:00+05:00/P1M"
+    status, out, _ = run_cli(capsys, "next", text, "--tz", "Europe/Berlin", "-n", "1", "--now", NOW)
+    assert status == 0
+    assert out == [
+        "2026-01-31T09:00:00+01:00  2026-01-31T08:00:00Z  in 30 days 8 h",
+        "warning: IR202 the offset +05:00 is discarded: scheduleTimeZone Europe/Berlin keeps the wall time "
+        "09:00:00, where its offset is +01:00",
+        "    hint: remove the offset, or write +01:00 if 09:00 Europe/Berlin is meant",
+    ]
+    status, out, _ = run_cli(capsys, "next", text, "--tz", "Europe/Berlin", "--now", NOW, "--format", "json")
+    assert [w["code"] for w in json.loads("\n".join(out))["warnings"]] == ["IR202"]
+    status, out, _ = run_cli(capsys, "next", "R/2026-01-31T09:00:00/P1M", "--tz", "Europe/Berlin", "-n", "1")
+    assert not [line for line in out if line.startswith("warning:")]  # no offset written: nothing dropped
