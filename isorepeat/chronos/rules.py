@@ -17,12 +17,14 @@ from graphlib import CycleError, TopologicalSorter
 from itertools import islice
 from typing import Final, final
 
-from isorepeat.chronos.arithmetic import joda_fields, standard_seconds
-from isorepeat.chronos.chained import gap_drift
+from isorepeat.chronos.arithmetic import joda_fields, joda_plus, standard_seconds, wall_of
+from isorepeat.chronos.chained import chronos_chain_step, gap_drift
 from isorepeat.chronos.diagnostics import Finding
 from isorepeat.chronos.dialect import ScheduleForm, parse_joda_period, schedule_form
 from isorepeat.chronos.jobs import Job
-from isorepeat.datetimes import format_offset
+from isorepeat.chronos.printing import format_joda_start
+from isorepeat.chronos.zones import resolve_zone
+from isorepeat.datetimes import format_offset, format_wall
 from isorepeat.dialects import Dialect, dialect_named, parse
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError, UnrepresentableError
@@ -313,17 +315,51 @@ def ir208_sub_millisecond(facts: ScheduleFacts) -> Iterator[Finding]:
 def ir209_empty_start(facts: ScheduleFacts) -> Iterator[Finding]:
     """``R//P...``: 'now' each time Chronos reads the job until it has run once.
 
-    Not where the clock puts the start before the year 0001, which isorepeat cannot represent.
+    With a ``scheduleTimeZone`` the second run jumps too (issue 13 A1): Chronos reads the empty
+    start in UTC and does not re-zone it (Iso8601Expressions.scala:52), stores the first run plus
+    the period printed with ``Z`` (``create``, lines 88-93, at the launch: JobUtils.scala:88-121,
+    JobScheduler.scala:191-210; in 2.5.1 ScheduleStream.scala:17-31), and the next parse keeps
+    those wall fields in the zone (``withZoneRetainFields``, lines 70-78): the run moves by the
+    zone's offset. The size is the one for a job posted at ``now``. Not where the clock puts the
+    start before the year 0001, which isorepeat cannot represent.
     """
-    form = facts.form
-    if form is not None and form.shape is None and facts.schedule is not None:
-        yield Finding(
-            "IR209",
-            "empty start: Chronos starts the job when it is posted, and again at once after "
-            "every restart until its first run",
-            "write the start, e.g. 2026-01-01T00:00:00Z",
-            index=form.start_column,
-        )
+    form, schedule = facts.form, facts.schedule
+    if form is None or form.shape is not None or schedule is None:
+        return
+    message = (
+        "empty start: Chronos starts the job when it is posted, and again at once after every "
+        "restart until its first run"
+    )
+    hint = "write the start, e.g. 2026-01-01T00:00:00Z"
+    jump = _empty_start_jump(facts.tz, schedule)
+    if jump is not None:
+        message += f"; posted now, with scheduleTimeZone {facts.tz}, {jump}"
+        hint = f"write the start as a wall time in {facts.tz}, e.g. 2026-01-01T00:00:00"
+    yield Finding("IR209", message, hint, index=form.start_column)
+
+
+def _empty_start_jump(tz: str | None, schedule: Schedule) -> str | None:
+    """How far the second run of an empty start moves when Chronos re-reads it in ``tz``."""
+    zone, start = schedule.zone, schedule.start_ns
+    if not tz or zone is None or start is None or schedule.repetitions in (0, 1):
+        return None
+    schedule_zone = resolve_zone(tz).zone
+    stored = joda_plus(zone, start, schedule.period)  # the first run plus P, in UTC
+    step = chronos_chain_step(zone, start, schedule.period, schedule_zone, "compatible")
+    if stored is None or step is None or step[0] == stored:
+        return None
+    second = step[0]
+    minutes, seconds = divmod(abs(second - stored) // NS_PER_SECOND, 60)
+    hours, minutes = divmod(minutes, 60)
+    units = ((hours, "hour"), (minutes, "minute"), (seconds, "second"))
+    size = " ".join(f"{value} {unit}{'' if value == 1 else 's'}" for value, unit in units if value)
+    period = schedule.dialect_spec.format_period(schedule.period)
+    wall = _time_of_day(wall_of(schedule_zone, second) % NS_PER_DAY)
+    return (
+        f"the second run comes {size} {'late' if second > stored else 'early'}: Chronos stores the "
+        f"first run plus {period} in UTC, {format_joda_start(zone, stored)}, and reads it back as "
+        f"{wall} in {tz} ({format_wall(second)[:19]}Z)"
+    )
 
 
 def ir210_reduced_start(facts: ScheduleFacts) -> Iterator[Finding]:

@@ -178,6 +178,42 @@ def test_s34_empty_start_is_now_minus_one_second_in_utc() -> None:
     assert schedule.start.utcoffset() == timedelta(0)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13 A1: Schedule.resolve drops the schedule zone of an empty start put into effect "
+    "in UTC (isorepeat/schedule.py), and Schedule._runs takes a fixed period's chained runs as the "
+    "anchored ones (chains_as_anchored), so the chain never re-reads run 0 in the zone: core changes",
+)
+def test_s35_empty_start_with_a_schedule_zone_jumps_at_the_second_run() -> None:
+    # Chronos reads an empty start as now - 1 s in UTC and does not re-zone it; the next step
+    # prints it with Z and reads those wall fields in the zone (CHRONOS.md §2).
+    now = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+    schedule = chronos("R//PT1H", tz="America/New_York", now=now)
+    assert iso_texts(schedule, 3, "chained") == [
+        "2026-01-15T11:59:59+00:00",
+        "2026-01-15T12:59:59-05:00",
+        "2026-01-15T13:59:59-05:00",
+    ]
+    following = schedule.next_after(now)
+    assert following is not None
+    assert following.isoformat() == "2026-01-15T12:59:59-05:00"
+
+
+def test_s35_empty_start_chain_step_rezones_the_run_after_a_utc_start() -> None:
+    # The step itself (what Chronos does with the text it stored): a run shown in UTC, then the
+    # schedule zone New York re-applied to its wall fields, 5 hours later.
+    from isorepeat.chronos.chained import chronos_chain_step
+    from isorepeat.chronos.zones import resolve_zone
+    from isorepeat.zones import UTC_ZONE
+
+    new_york = resolve_zone("America/New_York").zone
+    run0 = (int(datetime(2026, 1, 15, 11, 59, 59, tzinfo=UTC).timestamp())) * 10**9
+    found = chronos_chain_step(UTC_ZONE, run0, isorepeat.Duration(hours=1), new_york, "compatible")
+    assert found is not None
+    instant, zone = found
+    assert zone.to_datetime(instant).isoformat() == "2026-01-15T12:59:59-05:00"
+
+
 def test_s34_empty_start_defaults_to_the_clock() -> None:
     before = datetime.now(UTC) - timedelta(seconds=1, milliseconds=1)
     schedule = chronos("R//PT1H")

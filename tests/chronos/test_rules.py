@@ -8,6 +8,7 @@ counted by hand in the text.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any, TypedDict
 
 import pytest
@@ -365,6 +366,60 @@ def test_ir219_agrees_with_the_chained_runs() -> None:
     schedule = isorepeat.parse("R/2026-03-07T02:30:00/P1D", dialect="chronos", tz="America/New_York")
     runs = [t.isoformat() for t in itertools.islice(schedule.occurrences(mode="chained"), 4)]
     assert runs[1:] == ["2026-03-08T03:30:00-04:00", "2026-03-09T03:30:00-04:00", "2026-03-10T03:30:00-04:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "now", "jump"),
+    [
+        (
+            "R//PT1H",
+            "America/New_York",
+            datetime(2026, 1, 15, 12, 0, tzinfo=timezone.utc),
+            "the second run comes 5 hours late: Chronos stores the first run plus PT1H in UTC, "
+            "2026-01-15T12:59:59.000Z, and reads it back as 12:59:59 in America/New_York "
+            "(2026-01-15T17:59:59Z)",
+        ),
+        (
+            "R5//PT179H",
+            "Australia/Sydney",
+            datetime(2023, 10, 5, 19, 1, 46, tzinfo=timezone.utc),
+            "the second run comes 11 hours early: Chronos stores the first run plus PT179H in UTC, "
+            "2023-10-13T06:01:45.000Z, and reads it back as 06:01:45 in Australia/Sydney "
+            "(2023-10-12T19:01:45Z)",
+        ),
+        (
+            "R//P1D",
+            "Asia/Kolkata",
+            datetime(2026, 1, 15, 12, 0, tzinfo=timezone.utc),
+            "the second run comes 5 hours 30 minutes early: Chronos stores the first run plus P1D in "
+            "UTC, 2026-01-16T11:59:59.000Z, and reads it back as 11:59:59 in Asia/Kolkata "
+            "(2026-01-16T06:29:59Z)",
+        ),
+    ],
+)
+def test_ir209_with_a_schedule_time_zone_says_how_far_the_second_run_jumps(
+    text: str, tz: str, now: datetime, jump: str
+) -> None:
+    [diagnostic] = [d for d in check_schedule(text, tz=tz, now=now) if d.code == "IR209"]
+    assert diagnostic.message == (
+        "empty start: Chronos starts the job when it is posted, and again at once after every "
+        f"restart until its first run; posted now, with scheduleTimeZone {tz}, {jump}"
+    )
+    assert diagnostic.hint == f"write the start as a wall time in {tz}, e.g. 2026-01-01T00:00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "tz"),
+    [("R//PT1H", None), ("R//PT1H", "UTC"), ("R//PT1H", "Europe/London"), ("R1//PT1H", "America/New_York")],
+)
+def test_ir209_without_a_jump_keeps_its_message(text: str, tz: str | None) -> None:
+    # UTC and London in January have no offset; R1 has no second run.
+    now = datetime(2026, 1, 15, 12, 0, tzinfo=timezone.utc)
+    [diagnostic] = [d for d in check_schedule(text, tz=tz, now=now) if d.code == "IR209"]
+    assert diagnostic.message == (
+        "empty start: Chronos starts the job when it is posted, and again at once after every "
+        "restart until its first run"
+    )
 
 
 def test_ir219_is_chronos_only() -> None:

@@ -272,6 +272,35 @@ def test_head_empty_start_is_written_at_the_first_launch() -> None:
     assert sim.launches[1].run_at == _utc("2012-01-01T01:00:29.005Z")
 
 
+def test_head_s35_empty_start_with_a_schedule_zone_jumps_at_the_second_run() -> None:
+    # Issue 13 A1: the first launch stores (now - 1 s) + P printed in UTC (...Z); the next pass
+    # reads those wall fields in the schedule zone (withZoneRetainFields): 12:59:59-05:00.
+    sim = simulate_head(
+        "R//PT1H", _utc("2026-01-15T12:00:00Z"), launches=3, launch_delay_ms=5, tz="America/New_York"
+    )
+    assert [(launch.run_at, launch.schedule_after_launch) for launch in sim.launches] == [
+        (_utc("2026-01-15T12:00:00Z"), "R/2026-01-15T12:59:59.000Z/PT1H"),
+        (_utc("2026-01-15T17:59:59.005Z"), "R/2026-01-15T13:59:59.000-05:00/PT1H"),
+        (_utc("2026-01-15T18:59:59.005Z"), "R/2026-01-15T14:59:59.000-05:00/PT1H"),
+    ]
+
+
+def test_2x_s35_empty_start_with_a_schedule_zone_jumps_at_the_second_run() -> None:
+    # 2.5.1 reads the empty start as now, in UTC; ScheduleStream.tail prints now + P with Z, and
+    # the stream's next parse reads it in the zone: 13:00-05:00, five hours after 13:00Z.
+    now = _utc("2026-01-15T12:00:00Z")
+    it = iterate_2x("R//PT1H", now, horizon="PT8H", tz="America/New_York")
+    assert [t.isoformat() for t in it.tasks_due] == [
+        "2026-01-15T12:00:00+00:00",
+        "2026-01-15T13:00:00-05:00",
+        "2026-01-15T14:00:00-05:00",
+    ]
+    assert it.stream_after == "R/2026-01-15T15:00:00.000-05:00/PT1H"
+    # Sydney, east of UTC: the second run comes 11 hours early (CHRONOS.md §2, verified on Joda).
+    it = iterate_2x("R5//PT179H", _utc("2023-10-05T19:01:45Z"), horizon="PT200H", tz="Australia/Sydney")
+    assert [t.isoformat() for t in it.tasks_due] == ["2023-10-05T19:01:45+00:00", "2023-10-13T06:01:45+11:00"]
+
+
 def test_head_start_exactly_now_is_not_due_yet() -> None:
     sim = simulate_head("R/2012-01-02T00:00:00Z/P1D", NOW, launches=1, launch_delay_ms=7)
     assert sim.launches == (Launch(NOW + 7 * MS, "R/2012-01-03T00:00:00.000Z/P1D"),)
