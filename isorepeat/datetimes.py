@@ -11,7 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, NoReturn
 
 from isorepeat._types import Nanos
 from isorepeat.duration import check_ascii_digits, describe_char, read_fraction
@@ -79,7 +79,9 @@ def format_wall(wall: Nanos) -> str:
 
 
 def format_offset(offset: int) -> str:
-    """``Z`` for zero, else ``±hh:mm`` (``±hh:mm:ss`` only for a historical sub-minute offset)."""
+    """``Z`` for zero, else ``±hh:mm``; ``±hh:mm:ss`` for a historical sub-minute offset, in
+    messages and in the chronos dialect (Joda prints them so): S10 does not read it back, and
+    the iso text avoids it (``iso.py``)."""
     if offset == 0:
         return "Z"
     sign = "-" if offset < 0 else "+"
@@ -155,7 +157,7 @@ def parse_datetime(text: str, pos: int, *, what: str = "start") -> ParsedDateTim
                 pos,
                 f"write {text[start:pos]}T00:00:00{text[pos]}...",
             )
-        offset, utc_designator, pos = parse_offset(text, pos, extended=extended)
+        offset, utc_designator, pos = parse_offset(text, pos, extended=extended, datetime_start=start)
 
     zone_name: str | None = None
     zone_column: int | None = None
@@ -372,8 +374,13 @@ def _parse_fraction(text: str, pos: int, unit_ns: int) -> tuple[Nanos, int]:
     return billionths * (unit_ns // NS_PER_SECOND), end
 
 
-def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int]:
-    """``Z``, ``±hh:mm[:ss]``, ``±hhmm`` or ``±hh`` (S10): seconds east of UTC, the UTC flag, end."""
+def parse_offset(
+    text: str, pos: int, *, extended: bool, datetime_start: int | None = None
+) -> tuple[int, bool, int]:
+    """``Z``, ``±hh:mm``, ``±hhmm`` or ``±hh`` (S10): seconds east of UTC, the UTC flag, end.
+
+    ``datetime_start`` is the column of the date-time the offset ends, for the hints.
+    """
     char = text[pos]
     if char in "Zz":
         return 0, True, pos + 1
@@ -384,7 +391,7 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
     pos += 1
     hours = _two_digits(text, pos, "offset hour")
     pos += 2
-    minutes = seconds = 0
+    minutes = 0
     n = len(text)
     if pos < n and (text[pos] == ":" or "0" <= text[pos] <= "9"):
         if text[pos] == ":" and not extended:
@@ -400,25 +407,48 @@ def parse_offset(text: str, pos: int, *, extended: bool) -> tuple[int, bool, int
         pos += 2
         if minutes > 59:
             fail(f"offset minute {minutes:02d} is out of range 00-59", text, minutes_column)
-        if extended and pos < n and text[pos] == ":":
-            # ±hh:mm:ss: the historical (LMT) offsets of the tz database, as java.time and
-            # Temporal write them; the canonical form needs it to round-trip such starts (S20).
-            seconds_column = pos + 1
-            seconds = _two_digits(text, seconds_column, "offset second")
-            pos += 3
-            if seconds > 59:
-                fail(f"offset second {seconds:02d} is out of range 00-59", text, seconds_column)
+        if pos < n and (text[pos] == ":" if extended else "0" <= text[pos] <= "9"):
+            _check_offset_hours(text, sign_column, pos, hours)
+            _reject_offset_seconds(text, sign_column, pos, extended, datetime_start)
     else:
         check_ascii_digits(text, pos)
-    if hours > 23:
-        fail(
-            f"offset {text[sign_column:pos]} is out of range -23:59 to +23:59",
-            text,
-            sign_column,
-        )
-    offset = sign * (hours * 3600 + minutes * 60 + seconds)
+    _check_offset_hours(text, sign_column, pos, hours)
+    offset = sign * (hours * 3600 + minutes * 60)
     # -00:00 says "UTC, local offset unknown" (RFC 3339), as Z does.
     return offset, sign < 0 and offset == 0, pos
+
+
+def _check_offset_hours(text: str, sign_column: int, end: int, hours: int) -> None:
+    if hours > 23:
+        fail(f"offset {text[sign_column:end]} is out of range -23:59 to +23:59", text, sign_column)
+
+
+def _reject_offset_seconds(
+    text: str, sign_column: int, pos: int, extended: bool, datetime_start: int | None
+) -> NoReturn:
+    """S10: ``±hh:mm:ss`` (``±hhmmss``) is not an offset, though java.time prints local mean time
+    so (``+00:53:28[Europe/Berlin]``): say what to write instead, at the offset's sign."""
+    digits_at = pos + 1 if extended else pos
+    end = digits_at
+    while end < min(len(text), digits_at + 2) and "0" <= text[end] <= "9":
+        end += 1
+    written, minutes_text, seconds_text = text[sign_column:end], text[sign_column:pos], text[digits_at:end]
+    before = "" if datetime_start is None else text[datetime_start:sign_column]
+    if len(seconds_text) == 2 and seconds_text == "00":
+        hint = f"write {minutes_text}"
+    elif end < len(text) and text[end] == "[" and "]" in text[end:] and before:
+        suffix = text[end : text.index("]", end) + 1]
+        hint = f"leave the offset out: {before}{suffix} is the wall time in that zone"
+    else:
+        digits = minutes_text[1:].replace(":", "")
+        total = int(digits[:2]) * 3600 + int(digits[2:4]) * 60 + int(seconds_text or "0")
+        rounded_hours, rounded_minutes = divmod((total + 30) // 60, 60)
+        separator = ":" if extended else ""
+        rounded = f"{text[sign_column]}{rounded_hours:02d}{separator}{rounded_minutes:02d}"
+        hint = f"round it to whole minutes ({rounded})"
+        if before:
+            hint += f", or leave it out and name the zone: {before}[Area/City]"
+    fail(f"offset {written} has seconds; an offset is ±hh:mm, ±hhmm or ±hh", text, sign_column, hint)
 
 
 def parse_zone_suffix(text: str, pos: int) -> tuple[str, int, int]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, tzinfo
-from typing import Final, final
+from typing import Final, NoReturn, final
 
 from isorepeat._types import DISAMBIGUATIONS, Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MIN_INSTANT, advance, is_representable
 from isorepeat.datetimes import (
     EPOCH_ORDINAL,
     ParsedDateTime,
+    format_offset,
     format_wall,
     parse_datetime,
     parse_zone_suffix,
@@ -63,6 +64,8 @@ def read_iso(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate) -> 
     if len(text) > MAX_TEXT_LENGTH:
         fail(f"schedule too long ({len(text)} characters; at most {MAX_TEXT_LENGTH})", text, MAX_TEXT_LENGTH)
     zone = None if tz is None else resolve_tz(tz)
+    if zone is not None and zone.fixed_offset is not None and zone.fixed_offset % 60:
+        _reject_sub_minute_zone(zone)
     schedule = _fast_parse(text, disambiguate, zone, tz)
     if schedule is None:
         schedule = _Parser(text, zone, tz, disambiguate).parse()
@@ -79,6 +82,19 @@ def read_iso(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate) -> 
 # texts are not printed to check.
 _MAY_PRINT_TOO_LONG: Final = MAX_TEXT_LENGTH - 200
 _RESOLVED_START: Final = len("/9999-12-31T23:59:59.999999999+23:59")
+
+
+def _reject_sub_minute_zone(zone: Zone) -> NoReturn:
+    """S10: a fixed offset with seconds (``timezone(timedelta(seconds=30))``) has no text, so
+    no schedule in it could print and parse back; the error's text is the offset, as for a name."""
+    offset = zone.fixed_offset or 0
+    rounded = (abs(offset) + 30) // 60 * 60 * (-1 if offset < 0 else 1)
+    fail(
+        f"offset {zone.name} has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        zone.name,
+        0,
+        f"round it to whole minutes ({format_offset(rounded)}), or give the zone's IANA name",
+    )
 
 
 def _check_printed_length(text: str, schedule: Schedule) -> None:

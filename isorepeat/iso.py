@@ -55,6 +55,8 @@ def _format_moment(zone: Zone, instant: Nanos, wall: Nanos) -> str:
     offset = zone.offset_at(instant)
     key = zone.key
     if key is None:
+        if offset % 60:  # S10 writes no seconds: a nameless zone in local mean time, shown in UTC
+            return format_wall(instant) + "Z"
         return format_wall(instant + offset * NS_PER_SECOND) + format_offset(offset)
     if wall != instant + offset * NS_PER_SECOND:
         # S20: a wall time in a gap prints as written, with no offset: S28 arithmetic starts there.
@@ -73,8 +75,8 @@ def _format_interval_end(zone: Zone, end: End) -> str:
     """The end of S16 in full, with its own offset; one S10 cannot write (seconds: local mean
     time) is left out, so the end is read in the start's zone, where it is that offset."""
     offset = (end.wall - end.instant) // NS_PER_SECOND
-    if offset % 60 and zone.key is not None:
-        return format_wall(end.wall)
+    if offset % 60:
+        return format_wall(end.wall) if zone.key is not None else format_wall(end.instant) + "Z"
     return format_wall(end.wall) + format_offset(offset)
 
 

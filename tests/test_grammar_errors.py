@@ -1,12 +1,13 @@
-"""Errors that say what to write instead (S1, S4, S5, S12): each with its column and hint.
+"""Errors that say what to write instead (S1, S4, S5, S10, S12): each with its column and hint.
 
-The mistakes people make when they write a schedule by hand or copy one from elsewhere: a
-period without its ``P``, a unit with no number, a day after the ``T``, the letter O for a
-zero, whitespace around the text.
+The mistakes people make when they write a schedule by hand or copy one from elsewhere: an
+offset with seconds (java.time prints local mean time so), a period without its ``P``, a unit
+with no number, a day after the ``T``, the letter O for a zero, whitespace around the text.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone
 from typing import Final
 
 import pytest
@@ -23,6 +24,96 @@ def _error(text: str, tz: str | None = None) -> tuple[str, int, str, str | None]
         isorepeat.parse(text, tz=tz)
     err = info.value
     return err.text, err.column, err.message, err.hint
+
+
+# -- S10: an offset is ±hh:mm, ±hhmm or ±hh, never with seconds --------------------------------
+
+# Each row: text, tz, column, message, hint.
+OFFSETS_WITH_SECONDS: Final = [
+    (
+        "R/2019-05-01T08:00:00+05:45:00/P1D",
+        None,
+        21,
+        "offset +05:45:00 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "write +05:45",
+    ),
+    (
+        "R/20190501T080000+054500/P1D",
+        None,
+        17,
+        "offset +054500 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "write +0545",
+    ),
+    (
+        "R/2019-05-01T08:00:00-05:45:30/P1D",
+        None,
+        21,
+        "offset -05:45:30 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "round it to whole minutes (-05:46), or leave it out and name the zone: "
+        "2019-05-01T08:00:00[Area/City]",
+    ),
+    # java.time prints a local mean time so: the suffix alone gives that offset
+    (
+        "R/1850-01-01T00:00:00+00:53:28[Europe/Berlin]/P1D",
+        None,
+        21,
+        "offset +00:53:28 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "leave the offset out: 1850-01-01T00:00:00[Europe/Berlin] is the wall time in that zone",
+    ),
+    (
+        "R/2019-05-01T08:00:00Z/2019-05-02T08:00:00+05:45:00",
+        None,
+        42,
+        "offset +05:45:00 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "write +05:45",
+    ),
+    (
+        "R/2019-05-01T08:00:00[+05:45:00]/P1D",
+        None,
+        22,
+        "offset +05:45:00 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "write +05:45",
+    ),
+    # the tz argument is read by the same grammar
+    (
+        "R/2019-05-01T08:00:00/P1D",
+        "+05:45:00",
+        0,
+        "offset +05:45:00 has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        "write +05:45",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tz", "column", "message", "hint"), OFFSETS_WITH_SECONDS)
+def test_s10_offset_with_seconds_is_rejected(
+    text: str, tz: str | None, column: int, message: str, hint: str
+) -> None:
+    expected_text = tz if tz is not None else text
+    assert _error(text, tz) == (expected_text, column, message, hint)
+
+
+@pytest.mark.parametrize(
+    "tz", [timezone(timedelta(seconds=30)), timezone(-timedelta(hours=5, minutes=45, seconds=30))]
+)
+def test_s10_tz_with_a_sub_minute_offset_is_rejected(tz: timezone) -> None:
+    # Its schedules would have no text that parses back (S20).
+    with pytest.raises(ScheduleError) as info:
+        isorepeat.parse("R/2019-05-01T08:00:00/P1D", tz=tz)
+    err = info.value
+    name = "+00:00:30" if tz.utcoffset(None) == timedelta(seconds=30) else "-05:45:30"
+    rounded = "+00:01" if name == "+00:00:30" else "-05:46"
+    assert (err.text, err.column, err.message, err.hint) == (
+        name,
+        0,
+        f"offset {name} has seconds; an offset is ±hh:mm, ±hhmm or ±hh",
+        f"round it to whole minutes ({rounded}), or give the zone's IANA name",
+    )
+
+
+def test_s10_offset_with_minutes_is_still_accepted() -> None:
+    assert str(isorepeat.parse("R/2019-05-01T08:00:00+05:45/P1D")) == "R/2019-05-01T08:00:00+05:45/P1D"
+    assert str(isorepeat.parse("R/20190501T080000+0545/P1D")) == "R/2019-05-01T08:00:00+05:45/P1D"
 
 
 # -- S12: a period starts with P ---------------------------------------------------------------

@@ -764,3 +764,13 @@ def test_s3_unknown_zone_after_the_period() -> None:
         isorepeat.parse("R//PT10M[Europe/Berln]")
     assert (info.value.column, info.value.message) == (9, "unknown time zone 'Europe/Berln'")
     assert "Europe/Berlin" in (info.value.hint or "")
+
+
+def test_s20_start_in_a_sub_minute_offset_without_a_zone_prints_in_utc() -> None:
+    # resolve(now) keeps now's offset when there is no zone: here local mean time, +00:53:28,
+    # which S10 cannot write. The text gives the instant in UTC, which parses back.
+    now = datetime(1850, 1, 1, tzinfo=ZoneInfo("Europe/Berlin"))
+    resolved = isorepeat.parse("R//PT1M").resolve(now)
+    assert str(resolved) == "R/1849-12-31T23:06:32Z/PT1M"
+    again = isorepeat.parse(str(resolved))
+    assert again.start == resolved.start
