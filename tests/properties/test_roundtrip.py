@@ -44,8 +44,8 @@ def _reparse(canonical: str) -> isorepeat.Schedule:
 @settings(SETTINGS, max_examples=400)
 @given(schedules())
 @_pin_hard_cases
-# Library bug: the later pass of an overlap whose offset has seconds (LMT, HMT...) prints as a bare
-# wall time, which reads back as the earlier pass (a different instant).
+# Once a bug: the later pass of an overlap whose offset has seconds (LMT, HMT...) printed as a bare
+# wall time, which read back as the earlier pass; it prints as Z[Zone] now (issue 13 B9).
 @example(("R/1869-12-31T18:07:00Z[Asia/Kolkata]/P1D", None))
 def test_s20_schedule_round_trips(case: tuple[str, str | None]) -> None:
     text, tz = case
@@ -65,7 +65,7 @@ def test_s20_schedule_round_trips(case: tuple[str, str | None]) -> None:
 @example("R/2008-02-15T13:00:00Z/2008-02-15T16:00:00.5+01:00")
 @example("R2/P1D/2014-03-09T02:30:00[America/Los_Angeles]")
 @example("R/2014-03-09T02:30:00[America/Los_Angeles]/2014-03-12T02:30:00")
-# Library bug: an end whose offset has seconds (LMT) prints as +00:53:28, which does not parse.
+# Once a bug: an end whose offset has seconds (LMT) printed as +00:53:28, which does not parse.
 @example("R/1893-01-01T00:00:00[Europe/Berlin]/1893-01-03T00:00:00")
 def test_s20_other_forms_round_trip(text: str) -> None:
     schedule = isorepeat.parse(text)
