@@ -9,7 +9,6 @@ reference (a property test checks the two agree).
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date, tzinfo
 from typing import Final, NoReturn, final
@@ -24,7 +23,7 @@ from isorepeat.datetimes import (
     parse_datetime,
     parse_zone_suffix,
 )
-from isorepeat.dialects import Dialect, Form, dialect_named
+from isorepeat.dialects import Dialect, Form, Options, dialect_named
 from isorepeat.duration import (
     MAX_TEXT_LENGTH,
     Duration,
@@ -53,23 +52,27 @@ from isorepeat.zones import (
 __all__ = ["read_iso"]
 
 
-def read_iso(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate) -> Schedule:
-    """The iso dialect's reader (:func:`isorepeat.parse` with ``dialect="iso"``, S4-S26).
+def read_iso(
+    text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, _options: Options | None = None
+) -> Schedule:
+    """The iso dialect's reader (:func:`isorepeat.parse` with ``dialect="iso"``, S4-S26); it
+    takes no options (the fourth argument, which the dialect's ``read`` is given, is ignored).
 
     :raises ScheduleError: for any text that is not a valid schedule, or an unknown zone.
     """
     if disambiguate != "compatible" and disambiguate not in DISAMBIGUATIONS:
         msg = f"disambiguate must be one of {', '.join(map(repr, DISAMBIGUATIONS))}, not {disambiguate!r}"
         raise ValueError(msg)
-    if len(text) > MAX_TEXT_LENGTH:
-        fail(f"schedule too long ({len(text)} characters; at most {MAX_TEXT_LENGTH})", text, MAX_TEXT_LENGTH)
+    length = len(text)
+    if length > MAX_TEXT_LENGTH:
+        fail(f"schedule too long ({length} characters; at most {MAX_TEXT_LENGTH})", text, MAX_TEXT_LENGTH)
     zone = None if tz is None else resolve_tz(tz)
     if zone is not None and zone.fixed_offset is not None and zone.fixed_offset % 60:
         _reject_sub_minute_zone(zone)
     schedule = _fast_parse(text, disambiguate, zone, tz)
     if schedule is None:
         schedule = _Parser(text, zone, tz, disambiguate).parse()
-    if len(text) > _MAY_PRINT_TOO_LONG:
+    if length > _MAY_PRINT_TOO_LONG:
         _check_printed_length(text, schedule)
     return schedule
 
@@ -113,10 +116,17 @@ def _check_printed_length(text: str, schedule: Schedule) -> None:
         )
 
 
-@functools.cache
 def _iso() -> Dialect:
     """The iso dialect, looked up once (it is registered by ``iso.py``, which imports this module)."""
-    return dialect_named("iso")
+    dialect = _ISO[0] if _ISO else None
+    if dialect is None:
+        dialect = dialect_named("iso")
+        _ISO.append(dialect)
+    return dialect
+
+
+_ISO: Final[list[Dialect]] = []
+"""The iso dialect once looked up: the fast path reads it without a call."""
 
 
 # The common shape in one expression: R[n]/YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm][[Zone]]/P...
@@ -150,8 +160,13 @@ def _fast_parse(
     """The common shape; ``None`` sends the text to the careful parser, which is the reference.
 
     Zone placement goes through the careful parser's own ``_place``, with the columns read from
-    the match, so its errors are the same as the careful parser's.
+    the match, so its errors are the same as the careful parser's. A long text, or a policy
+    :func:`read_iso` must refuse, is declined (``parse`` calls this first, as ``read_fast``).
     """
+    if len(text) > _MAY_PRINT_TOO_LONG or (
+        disambiguate != "compatible" and disambiguate not in DISAMBIGUATIONS
+    ):
+        return None
     match = _FAST_SCHEDULE.match(text)
     if match is None:
         return None
@@ -207,7 +222,13 @@ def _fast_parse(
         if not _SAFE_MIN <= instant <= _SAFE_MAX:
             return None
         return trusted_schedule(
-            repetitions, period, instant, wall, _fixed_zone(offset or 0), disambiguate, dialect=_iso()
+            repetitions,
+            period,
+            instant,
+            wall,
+            _fixed_zone(offset or 0),
+            disambiguate,
+            dialect=_ISO[0] if _ISO else _iso(),
         )
     placed_zone, instant, wall = _place(
         text,
@@ -229,7 +250,7 @@ def _fast_parse(
         placed_zone,
         disambiguate,
         _tz_attribute(zone, tz, placed_zone),
-        dialect=_iso(),
+        dialect=_ISO[0] if _ISO else _iso(),
     )
 
 
@@ -557,6 +578,10 @@ class _Parser:
 
 
 _NO_WHITESPACE: Final = "remove the whitespace: a schedule has none"
+
+
+read_iso_fast = _fast_parse
+"""The iso dialect's ``read_fast``: :func:`_fast_parse` under a public name, without a wrapper."""
 
 
 def _starts_period(text: str, pos: int) -> bool:

@@ -6,14 +6,13 @@ schedule prints (S20), how its repr reads back, its chain step (S35), and the re
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from typing import TYPE_CHECKING, Final
 
 from isorepeat._types import Disambiguate, Nanos
 from isorepeat.calendar import advance
 from isorepeat.datetimes import format_offset, format_wall
-from isorepeat.dialects import Dialect, Options, dialect_summaries, register
-from isorepeat.grammar import read_iso
+from isorepeat.dialects import Dialect, dialect_summaries, register
+from isorepeat.grammar import read_iso, read_iso_fast
 from isorepeat.units import NS_PER_SECOND
 from isorepeat.zones import Overlap, ZoneInfoZone, is_valid_offset, zone_from_name
 
@@ -112,10 +111,6 @@ def _reparse(schedule: Schedule) -> tuple[str, dict[str, object]]:
     return format_iso(schedule), keywords
 
 
-def _read(text: str, tz: tzinfo | str | None, disambiguate: Disambiguate, _options: Options) -> Schedule:
-    return read_iso(text, tz, disambiguate)
-
-
 def iso_chain_step(
     zone: Zone, instant: Nanos, period: Duration, _schedule_zone: Zone | None, disambiguate: Disambiguate
 ) -> tuple[Nanos, Zone] | None:
@@ -130,7 +125,8 @@ ISO: Final = register(
     Dialect(
         name="iso",
         summary=dialect_summaries()["iso"],
-        read=_read,
+        read=read_iso,
+        read_fast=read_iso_fast,  # parse is the hot path: the common shape without a wrapper
         format=format_iso,
         reparse=_reparse,
         arithmetic=advance,

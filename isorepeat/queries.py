@@ -70,7 +70,12 @@ class AnchoredRuns:
         k = timeline.first_at_or_after(target_us)
         if not timeline.exists(k):
             return None
-        moment = self._datetime(k)
+        try:
+            value = timeline.value(k)
+        except WallTimeError as error:
+            raise_wall_time(self._schedule, k, error)
+        assert value is not None  # exists(k)
+        moment = timeline.zone.to_datetime(value)  # inline: the call next_after makes most
         zone = self._shown_zone
         return moment if zone is None or k == 0 else moment.astimezone(zone.tzinfo)
 
