@@ -253,7 +253,7 @@ def chained_runs(schedule: Schedule, anchored: Callable[[], AnchoredRuns]) -> Ch
         schedule.period,
         schedule.run_count,
         schedule.dialect_spec.chain_step,
-        zone if schedule.tz is not None else None,
+        schedule.chain_zone,
         schedule.disambiguate,
     )
     return ChainedRuns(schedule, chain, anchored)

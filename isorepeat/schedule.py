@@ -106,6 +106,9 @@ class Schedule:
     # The dialect options the text was read with (jvm_zone, version), for repr and the dialect.
     _start_written: bool = field(default=True, compare=False)
     # False when the start was empty or absent as written (what R<n> counts may depend on it).
+    _rezone: Zone | None = None
+    # The schedule zone a chain re-reads run 0 in when the start is shown in another zone
+    # (Chronos's empty start, read in UTC, CHRONOS.md §2); None: the start's own zone, or none.
     # What answers queries in each mode, built on the first: the only slots written after __init__.
     _anchored: AnchoredRuns | None = field(default=None, init=False, repr=False, compare=False)
     _chained: AnchoredRuns | ChainedRuns | None = field(default=None, init=False, repr=False, compare=False)
@@ -147,6 +150,7 @@ class Schedule:
                 self.notes,
                 self._options,
                 self._start_written,
+                self._rezone,
             ),
         )
 
@@ -177,6 +181,13 @@ class Schedule:
         """The zone the start is placed in: the schedule zone, or the fixed offset it was written
         with; ``None`` for an empty start without a zone."""
         return self._zone
+
+    @property
+    def chain_zone(self) -> Zone | None:
+        """The zone each chained run is re-read in (S35): the schedule zone, ``None`` without one."""
+        if self._rezone is not None:
+            return self._rezone
+        return self._zone if self.tz is not None else None
 
     @property
     def start_ns(self) -> Nanos | None:
@@ -264,7 +275,10 @@ class Schedule:
                 fail(f"{self.period} after {now.isoformat()} is beyond the year 9999", str(self), 0)
             instant, wall = first, first + zone.offset_at(first) * NS_PER_SECOND
         tz = self.tz if self._zone is not None and rule.zone == "schedule" else None
-        return replace(self, _start=instant, _start_wall=wall, _zone=zone, tz=tz, _form="start")
+        rezone = self._zone if rule.zone == "utc" and self.tz is not None and self._zone != zone else None
+        return replace(
+            self, _start=instant, _start_wall=wall, _zone=zone, tz=tz, _form="start", _rezone=rezone
+        )
 
     # -- occurrences (S27-S35, S40) ----------------------------------------------------------
 
@@ -474,7 +488,7 @@ class Schedule:
         chained = self._chained
         if chained is None:
             chained = chained_runs(self, self._anchored_runs)
-            if chains_as_anchored(self.period):  # the chain's runs are the anchored ones: O(1)
+            if chains_as_anchored(self.period) and self._rezone is None:  # the anchored ones: O(1)
                 chained = shown_as_chained(self, self._anchored_runs(), chained)
             object.__setattr__(self, "_chained", chained)  # a cache, as _anchored
         return chained
@@ -545,6 +559,7 @@ _SET_FIELDS: Final = tuple(
         "notes",
         "_options",
         "_start_written",
+        "_rezone",
         "_anchored",
         "_chained",
     )
@@ -582,6 +597,7 @@ def trusted_schedule(
         set_notes,
         set_options,
         set_written,
+        set_rezone,
         set_anchored,
         set_chained,
     ) = _SET_FIELDS
@@ -598,6 +614,7 @@ def trusted_schedule(
     set_notes(schedule, notes)
     set_options(schedule, () if not options else tuple(sorted(options.items())))
     set_written(schedule, start_written)
+    set_rezone(schedule, None)
     set_anchored(schedule, None)
     set_chained(schedule, None)
     return schedule

@@ -12,10 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from itertools import takewhile
 from typing import Final, Literal, TypeAlias, final
 
-from isorepeat.chain import chains_as_anchored
 from isorepeat.duration import Duration
 from isorepeat.schedule import Mode, Schedule, trusted_schedule
 from isorepeat.units import NS_PER_SECOND
@@ -287,12 +285,13 @@ def _due(schedule: Schedule, start: datetime, end: datetime, policy: Policy) -> 
         # Past n the launch budget decides; a period that does not move forward keeps its
         # n (R1 runs once whichever way it points; more runs are refused below, IR207).
         series = dataclasses.replace(schedule, repetitions=None)
-    if policy.mode == "anchored" or chains_as_anchored(period) or not period.moves_forward:
+    if policy.mode == "anchored" or not period.moves_forward:
         # A period that does not move forward has no series to simulate: the anchored query
         # refuses it (IR207) where a chain would run the same instant for ever.
         return series.between(start, end, mode="anchored")
-    chained = takewhile(lambda due: due < end, series.occurrences(mode="chained"))
-    return (due for due in chained if due >= start)
+    # The schedule knows where its chain is its anchored series (O(1)), and where it is not
+    # though the period is fixed (an empty start Chronos re-reads in the schedule zone).
+    return series.between(start, end, mode="chained")
 
 
 def _launch_budget(schedule: Schedule, start: datetime, policy: Policy) -> list[int] | None:

@@ -6,8 +6,8 @@ offset) and ``ISOPeriodFormat.standard()`` for the period; the repr of a chronos
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING, NoReturn
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from isorepeat.datetimes import format_offset, format_wall
 from isorepeat.duration import Duration
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from isorepeat.schedule import Schedule
 
 __all__ = ["create", "format_chronos", "format_joda_period", "format_joda_start", "reparse_chronos"]
+
+_ONE_SECOND: Final = timedelta(seconds=1)
 
 
 def create(repetitions: int | None, start: datetime, period: Duration) -> str:
@@ -125,7 +127,16 @@ def reparse_chronos(schedule: Schedule) -> tuple[str, dict[str, object]]:
     zone = schedule.zone
     options = schedule.options
     jvm_zone = options.get("jvm_zone")
-    if schedule.tz is not None and zone is not None:
+    chain_zone = schedule.chain_zone
+    first = schedule.start
+    if schedule.tz is None and chain_zone is not None and chain_zone != zone and first is not None:
+        # An empty start read at now in UTC and re-read in the schedule zone from run 1 on
+        # (CHRONOS.md §2): no stored text says both, the empty start read at that now does.
+        repetitions, _, period = text.split("/")
+        text = f"{repetitions}//{period}"
+        keywords["tz"] = chain_zone.key or chain_zone.name
+        keywords["now"] = first if options.get("version") == "2" else first + _ONE_SECOND
+    elif schedule.tz is not None and zone is not None:
         keywords["tz"] = zone.key or zone.name
     elif jvm_zone is not None and zone is not None and zone.fixed_offset is None:
         # The start was read in the JVM zone: print it without its offset, as it was written.

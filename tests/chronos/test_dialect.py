@@ -178,12 +178,6 @@ def test_s34_empty_start_is_now_minus_one_second_in_utc() -> None:
     assert schedule.start.utcoffset() == timedelta(0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 A1: Schedule.resolve drops the schedule zone of an empty start put into effect "
-    "in UTC (isorepeat/schedule.py), and Schedule._runs takes a fixed period's chained runs as the "
-    "anchored ones (chains_as_anchored), so the chain never re-reads run 0 in the zone: core changes",
-)
 def test_s35_empty_start_with_a_schedule_zone_jumps_at_the_second_run() -> None:
     # Chronos reads an empty start as now - 1 s in UTC and does not re-zone it; the next step
     # prints it with Z and reads those wall fields in the zone (CHRONOS.md §2).
@@ -197,6 +191,26 @@ def test_s35_empty_start_with_a_schedule_zone_jumps_at_the_second_run() -> None:
     following = schedule.next_after(now)
     assert following is not None
     assert following.isoformat() == "2026-01-15T12:59:59-05:00"
+    # Anchored (ISO's reading) keeps the hour from the start; and the repr, which no stored text
+    # can give, is the empty start read at that now.
+    assert iso_texts(schedule, 2, "anchored") == ["2026-01-15T11:59:59+00:00", "2026-01-15T12:59:59+00:00"]
+    assert repr(schedule) == (
+        "Schedule.parse('R//PT1H', tz='America/New_York', now=datetime.datetime(2026, 1, 15, 12, 0, "
+        "tzinfo=datetime.timezone.utc), dialect='chronos')"
+    )
+
+
+def test_s35_empty_start_jump_is_what_simulate_runs() -> None:
+    now = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+    schedule = chronos("R3//PT1H", tz="America/New_York", now=now)
+    runs = isorepeat.simulate(
+        schedule, now - timedelta(hours=1), now + timedelta(days=1), policy=isorepeat.Policy.chronos2()
+    )
+    assert [r.due.astimezone(UTC).isoformat() for r in runs] == [
+        "2026-01-15T11:59:59+00:00",
+        "2026-01-15T17:59:59+00:00",
+        "2026-01-15T18:59:59+00:00",
+    ]
 
 
 def test_s35_empty_start_chain_step_rezones_the_run_after_a_utc_start() -> None:
