@@ -1,8 +1,10 @@
 """``check_jobs``: read job files, run every rule, place each finding in its file (SEMANTICS §8).
 
-This is all of ``isorepeat check`` but the rendering: sources are read here (files, directories,
-texts in memory, job objects), jobs go through the rules of :mod:`isorepeat.chronos.rules`, and
-each :class:`Finding` becomes a :class:`Diagnostic` with the line and column in its file.
+This is all of ``isorepeat check`` but the rendering: sources are read here (files, directories
+walked by :mod:`isorepeat.chronos.walk`, texts in memory, job objects), read by
+:mod:`isorepeat.chronos.jobs`; files that are not job files are skipped; jobs go through the rules of
+:mod:`isorepeat.chronos.rules`, and each :class:`Finding` becomes a :class:`Diagnostic` with the
+line and column in its file.
 """
 
 from __future__ import annotations
@@ -12,14 +14,35 @@ import os
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias, final
 
 from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding, codes_of
-from isorepeat.chronos.jobs import DocumentError, Job, Node, Source, load_source
+from isorepeat.chronos.jobs import (
+    NOT_A_JOB_FILE,
+    DocumentError,
+    Job,
+    Node,
+    Source,
+    is_job_file,
+    load_source,
+)
 from isorepeat.chronos.rules import JOB_RULES, SCHEDULE_RULES, schedule_facts, set_findings
 from isorepeat.dialects import Dialect, dialect_named
 
-__all__ = ["CheckInput", "check_jobs", "check_schedule", "load_checked", "read_sources"]
+if TYPE_CHECKING:
+    # The walk (2 ms of import time) loads when something is skipped or a directory walked:
+    # ``isorepeat check FILE`` runs on every commit (STYLE 2.1).
+    from isorepeat.chronos.walk import Skipped
+
+__all__ = [
+    "CheckInput",
+    "CheckReport",
+    "check_jobs",
+    "check_report",
+    "check_schedule",
+    "load_checked",
+    "read_sources",
+]
 
 CheckInput: TypeAlias = (
     "str | os.PathLike[str] | Source | Mapping[str, object] | Sequence[Mapping[str, object]]"
@@ -43,9 +66,12 @@ def check_jobs(
 
     ``inputs``: paths of job JSON files (one job object, or an array of jobs as ``GET
     /scheduler/jobs`` returns them), of ``*.txt`` files with one schedule per line (``#``
-    comments), or of directories (every ``*.json`` below, recursively); :class:`Source` objects
-    for texts in memory; and job objects (dicts, or lists of them), located in their
-    ``json.dumps(indent=2)`` rendering under the path ``<document N>``.
+    comments), or of directories (every ``*.json`` below, recursively:
+    :func:`isorepeat.chronos.walk.walk_job_files`); :class:`Source` objects for
+    texts in memory; and job objects (dicts, or lists of them), located in their
+    ``json.dumps(indent=2)`` rendering under the path ``<document N>``. A file that is no job
+    file (:func:`isorepeat.chronos.jobs.is_job_file`: a ``package.json``) is skipped;
+    :func:`check_report` says which.
 
     ``complete`` says that the inputs hold every job, so that an unknown parent is an error
     (IR104); by default the set is complete when a directory is among the inputs. ``select`` and
@@ -61,7 +87,49 @@ def check_jobs(
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
     """
-    return load_checked(
+    report = check_report(
+        inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
+    )
+    return list(report.diagnostics)
+
+
+# A NamedTuple, not a frozen slotted dataclass (STYLE 2.2): every ``isorepeat check`` imports
+# it, and building the dataclass costs 0.6 ms of start-up, the NamedTuple 0.08 ms.
+@final
+class CheckReport(NamedTuple):
+    """What :func:`check_report` found: the diagnostics, and which files it read and did not.
+
+    ``checked``: the path of each source read as job files, in order (a file with an IR108 is
+    one; ``-``, a :class:`Source`, ``<document N>`` each count as one). ``skipped``: what was
+    not read, and why: a file that is no job file, and what a directory's walk left out
+    (``node_modules``, a virtual environment, a ``.gitignore`` pattern).
+    """
+
+    diagnostics: tuple[Diagnostic, ...]
+    checked: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def check_report(
+    inputs: Iterable[CheckInput],
+    *,
+    dialect: str | Dialect = "chronos",
+    jvm_zone: str | None = None,
+    complete: bool | None = None,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+    now: datetime | None = None,
+) -> CheckReport:
+    """:func:`check_jobs` (same inputs and options), with the files checked and skipped.
+
+    >>> from isorepeat.chronos import Source
+    >>> report = check_report([Source("job.json", '{"name": "a", "command": "true"}')])
+    >>> report.checked, [d.code for d in report.diagnostics]
+    (('job.json',), ['IR217'])
+
+    :raises OSError: for a path that cannot be read (missing, a permission problem).
+    """
+    return _check(
         inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
     )[1]
 
@@ -80,19 +148,48 @@ def load_checked(
 
     The one reading of job files: ``check`` keeps the diagnostics, a fleet
     (:func:`isorepeat.chronos.load_fleet`) the jobs too, so each file is read and parsed once.
-    A file that is not text has no jobs (its IR108 says why).
+    A file that is not text has no jobs (its IR108 says why); a file that is no job file is
+    skipped.
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
     """
+    jobs, report = _check(
+        inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
+    )
+    return jobs, list(report.diagnostics)
+
+
+def _check(
+    inputs: Iterable[CheckInput],
+    *,
+    dialect: str | Dialect,
+    jvm_zone: str | None,
+    complete: bool | None,
+    select: Collection[str] | None,
+    ignore: Collection[str],
+    now: datetime | None,
+) -> tuple[list[Job], CheckReport]:
     spec = dialect_named(dialect)
     inputs = list(inputs)
-    sources, problems = read_sources(inputs)
+    read, skipped = _gather(inputs)
     if complete is None:
         complete = any(isinstance(item, (str, os.PathLike)) and Path(item).is_dir() for item in inputs)
-    diagnostics = [_place(source, problem) for source, problem in problems]
+    diagnostics: list[Diagnostic] = []
+    checked: list[str] = []
     jobs: list[Job] = []
-    for source in sources:
-        loaded, source_problems = load_source(source)
+    for source, problem, from_file in read:
+        if problem is not None:
+            checked.append(source.path)
+            diagnostics.append(_place(source, problem))
+            continue
+        loaded, source_problems = _load(source)
+        # Only files are skipped: a text or job objects given in memory, or -, are meant as jobs.
+        if from_file and not is_job_file(source, loaded):
+            from isorepeat.chronos.walk import Skipped
+
+            skipped.append(Skipped(source.path, NOT_A_JOB_FILE, examined=True))
+            continue
+        checked.append(source.path)
         jobs.extend(loaded)
         diagnostics.extend(_place(source, problem) for problem in source_problems)
     for job in jobs:
@@ -101,7 +198,11 @@ def load_checked(
     applicable = codes_of(spec)
     kept = [d for d in diagnostics if d.code in applicable and _wanted(d.code, select, ignore)]
     kept.sort(key=lambda d: (d.path, d.line, d.col, d.code))
-    return jobs, kept
+    return jobs, CheckReport(tuple(kept), tuple(checked), tuple(skipped))
+
+
+def _load(source: Source) -> tuple[list[Job], list[DocumentError]]:
+    return load_source(source)
 
 
 def check_schedule(
@@ -136,32 +237,39 @@ def check_schedule(
 
 def read_sources(inputs: Iterable[CheckInput]) -> tuple[list[Source], list[tuple[Source, DocumentError]]]:
     """The sources to check, and the files that are not text (IR108 at the first bad byte)."""
-    sources: list[Source] = []
-    problems: list[tuple[Source, DocumentError]] = []
+    read, _ = _gather(inputs)
+    sources = [source for source, problem, _ in read if problem is None]
+    return sources, [(source, problem) for source, problem, _ in read if problem is not None]
+
+
+def _gather(
+    inputs: Iterable[CheckInput],
+) -> tuple[list[tuple[Source, DocumentError | None, bool]], list[Skipped]]:
+    """Each source in order, with what makes it unreadable as text and whether it is a file;
+    and what the walks of directories left out."""
+    read: list[tuple[Source, DocumentError | None, bool]] = []
+    skipped: list[Skipped] = []
     documents = 0
     for item in inputs:
         if isinstance(item, Source):
-            sources.append(item)
+            read.append((item, None, False))
         elif isinstance(item, (str, os.PathLike)):
-            for path in _files(Path(item)):
-                source, problem = _read(path)
-                if problem is None:
-                    sources.append(source)
-                else:
-                    problems.append((source, problem))
+            path = Path(item)
+            if path.is_dir():
+                from isorepeat.chronos.walk import walk_job_files
+
+                walk = walk_job_files(path)
+                files: Sequence[Path] = walk.files
+                skipped.extend(walk.skipped)
+            else:
+                files = [path]
+            for file in files:
+                source, problem = _read(file)
+                read.append((source, problem, True))
         else:
             documents += 1
-            sources.append(Source(f"<document {documents}>", json.dumps(item, indent=2)))
-    return sources, problems
-
-
-def _files(path: Path) -> Iterator[Path]:
-    if not path.is_dir():
-        yield path
-        return
-    for found in sorted(path.rglob("*.json")):
-        if found.is_file() and not any(part.startswith(".") for part in found.relative_to(path).parts):
-            yield found
+            read.append((Source(f"<document {documents}>", json.dumps(item, indent=2)), None, False))
+    return read, skipped
 
 
 def _read(path: Path) -> tuple[Source, DocumentError | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from json import decoder as _decoder
 from typing import Final, Literal, TypeAlias, final
@@ -21,10 +21,12 @@ __all__ = [
     "Job",
     "Node",
     "Source",
+    "is_job_file",
     "load_jobs",
     "load_lines",
     "load_source",
     "read_json",
+    "NOT_A_JOB_FILE",
 ]
 
 JsonValue: TypeAlias = "str | int | float | bool | list[Node] | dict[str, Node] | None"
@@ -388,6 +390,101 @@ def load_lines(source: Source) -> list[Job]:
 def load_source(source: Source) -> tuple[list[Job], list[DocumentError]]:
     """The jobs of a source, and what is wrong with it: JSON (:func:`load_jobs`) for ``*.json``
     and for texts that look like JSON, schedule lines (:func:`load_lines`) otherwise."""
-    if source.path.endswith(".json") or source.text.lstrip()[:1] in ("{", "["):
+    if _reads_as_json(source):
         return load_jobs(source)
     return load_lines(source), []
+
+
+def _reads_as_json(source: Source) -> bool:
+    return source.path.endswith(".json") or source.text.lstrip()[:1] in ("{", "[")
+
+
+# -- which documents are job files (issue 13, C14) -----------------------------------------------
+#
+# A JSON document is a Chronos job file when its root object, or an object of its root
+# array, has one of these; anything else (package.json, tsconfig.json, renovate.json, a Keras
+# optimizer's config) is not, and ``check`` skips it:
+#  1. a field only Chronos jobs have: schedule or epsilon with a string (renovate's
+#     "schedule": [...] and Keras's "epsilon": 1e-07 are other formats), scheduleTimeZone or
+#     parents with any value but null (a job with a wrong type is still checked: IR108), also
+#     spelt with another case, "_" or "-" ("Schedule", "schedule_time_zone", IR216's folding);
+#  2. name and command, both strings: every Chronos job has them; package.json has a name alone;
+#  3. any key whose value is a string that starts as a repeating interval does (R, digits, "/"),
+#     so that a misspelt key keeps the job checked: {"nmae": ..., "shedule": "R/2026-..."}.
+# A document that does not parse is a job file when its text names such a key (a JSON
+# tsconfig.json with comments names none, and is skipped rather than reported as broken).
+
+NOT_A_JOB_FILE: Final = (
+    "not a Chronos job file: none of schedule, parents, scheduleTimeZone, epsilon, or name with command"
+)
+"""Why :func:`is_job_file` turned a file down (``check --verbose`` prints it)."""
+
+_JOB_FIELD_TYPES: Final[dict[str, type]] = {
+    # folded (_fold) key: the type its value must have; None (null) never counts
+    "schedule": str,
+    "epsilon": str,
+    "scheduletimezone": object,
+    "parents": object,
+}
+# Patterns for a document that does not parse, compiled on first use (re's cache): start-up
+# cost matters on every commit, and most files parse.
+_JSON_KEY: Final = r'"((?:[^"\\\n]|\\.)*)"\s*:'
+_JSON_INTERVAL: Final = r'"\s*R[0-9]*\\?/'
+
+
+def is_job_file(source: Source, jobs: Sequence[Job]) -> bool:
+    """Whether ``source``, read into ``jobs`` (:func:`load_source`), is a Chronos job file.
+
+    A list of schedule lines is; a JSON document is when one of its jobs has a key only
+    a job has (``schedule`` or ``epsilon`` with a string, ``parents`` or ``scheduleTimeZone``
+    not null), both ``name`` and ``command``, or a value that is a repeating interval (under a
+    misspelt key too). A document that does not parse is one when its text names such
+    a key. Others (``package.json``, ``tsconfig.json``) are skipped by ``check``.
+
+    >>> source = Source("package.json", '{"name": "app", "scripts": {"test": "jest"}}')
+    >>> is_job_file(source, load_source(source)[0])
+    False
+    >>> source = Source("job.json", '{"nmae": "etl", "schedule": "R/2026-01-01T00:00:00Z/P1D"}')
+    >>> is_job_file(source, load_source(source)[0])
+    True
+    """
+    if not _reads_as_json(source):
+        return True
+    if jobs:
+        return any(_has_job_keys(job.node) for job in jobs)
+    keys = {_fold(key) for key in re.findall(_JSON_KEY, source.text)}
+    if keys & _JOB_FIELD_TYPES.keys() or {"name", "command"} <= keys:
+        return True
+    return re.search(_JSON_INTERVAL, source.text) is not None
+
+
+def _starts_as_interval(text: str) -> bool:
+    """``R``, digits, ``/`` after any leading whitespace (``\\s*R[0-9]*/``, without a regex)."""
+    text = text.lstrip()
+    if not text.startswith("R"):
+        return False
+    rest = text[1:].lstrip("0123456789")
+    return rest.startswith("/")
+
+
+def _fold(key: str) -> str:
+    return key.replace("_", "").replace("-", "").casefold()
+
+
+def _has_job_keys(node: Node) -> bool:
+    members = node.value
+    assert isinstance(members, dict)
+    for key, member in members.items():
+        value = member.value
+        expected = _JOB_FIELD_TYPES.get(_fold(key))
+        if expected is not None and value is not None and isinstance(value, expected):
+            return True
+        if isinstance(value, str) and _starts_as_interval(value):
+            return True
+    name, command = members.get("name"), members.get("command")
+    return (
+        name is not None
+        and command is not None
+        and isinstance(name.value, str)
+        and isinstance(command.value, str)
+    )

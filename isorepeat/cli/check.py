@@ -12,12 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TextIO
 
 from isorepeat.cli.common import UsageError, add_dialect_option, use_colour
 
 if TYPE_CHECKING:
-    from isorepeat.chronos.diagnostics import Diagnostic
+    from isorepeat.chronos.check import CheckReport
 
 __all__ = ["register"]
 
@@ -28,15 +28,20 @@ examples:
   isorepeat check schedules.txt --dialect iso one schedule per line, # comments
   curl -s chronos:4400/scheduler/jobs | isorepeat check -
   isorepeat check jobs/ --format github --ignore IR209,IR212
+  isorepeat check . -v                        list what is skipped, and why
 
 exit status: 0 no errors (warnings too with --strict), 1 errors, 2 usage errors
+(no job file found is one)
 """
 
 _DESCRIPTION = """\
 Check Chronos job files (one job object, or an array of jobs as
 GET /scheduler/jobs returns them), directories of them (*.json, recursively),
 text files with one schedule per line (*.txt, # comments) or standard input
-(-). Each finding prints as path:line:col: CODE severity: message, then a hint.
+(-). Each finding prints as path:line:col: CODE severity: message, then a
+hint; the last line says how many files were checked. Skipped: JSON files with
+none of a job's keys (package.json), and below a directory node_modules,
+virtual environments and what .gitignore excludes.
 """
 
 _RED: Final = "\033[31m"
@@ -77,11 +82,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="ZONE",
         help="the Chronos server's zone, for starts without an offset (default: UTC)",
     )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list the files and directories skipped, and why",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from isorepeat.chronos import Source, check_jobs
+    from isorepeat.chronos import Source
+    from isorepeat.chronos.check import check_report
 
     inputs: list[str | Source] = []
     for path in args.paths:
@@ -96,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"{path}: no such file or directory")
             inputs.append(path)
     try:
-        diagnostics = check_jobs(
+        report = check_report(
             inputs,
             dialect=args.dialect,
             jvm_zone=args.jvm_zone,
@@ -106,9 +118,24 @@ def run(args: argparse.Namespace) -> int:
         )
     except OSError as error:
         raise UsageError(f"{error.filename}: {error.strerror}") from None
-    _RENDERERS[args.format](diagnostics)
+    _nothing_read(report, args.paths)
+    _RENDERERS[args.format](report, args.verbose)
+    if args.verbose and args.format != "text":  # the text lists them above its summary line
+        _list_skipped(report, sys.stderr)  # json and github stay what their readers parse
     failing = {"error", "warning"} if args.strict else {"error"}
-    return 1 if any(d.severity in failing for d in diagnostics) else 0
+    return 1 if any(d.severity in failing for d in report.diagnostics) else 0
+
+
+def _nothing_read(report: CheckReport, paths: Sequence[str]) -> None:
+    """A usage error when no file was found to check: never a silent pass. Files found and
+    skipped as no job files (a commit that only changes package.json) are not one."""
+    if report.checked or any(skipped.examined for skipped in report.skipped):
+        return
+    where = " ".join(paths)
+    more = f"; {_plural(len(report.skipped), 'path')} skipped (--verbose says why)" if report.skipped else ""
+    raise UsageError(
+        f"no job files found in {where}: a directory is searched for *.json{more}"
+    )
 
 
 def _codes(text: str | None, option: str) -> list[str] | None:
@@ -123,9 +150,9 @@ def _codes(text: str | None, option: str) -> list[str] | None:
     return codes
 
 
-def _render_text(diagnostics: Sequence[Diagnostic]) -> None:
+def _render_text(report: CheckReport, verbose: bool) -> None:
     colour = use_colour(sys.stdout)
-    for d in diagnostics:
+    for d in report.diagnostics:
         where = f"{d.path}:{d.line}:{d.col}:"
         label = f"{d.code} {d.severity}:"
         if colour:
@@ -134,29 +161,46 @@ def _render_text(diagnostics: Sequence[Diagnostic]) -> None:
         print(f"{where} {label} {d.message}")
         if d.hint:
             print(f"    hint: {d.hint}")
-    print(_summary(diagnostics))
+    if verbose:
+        _list_skipped(report, sys.stdout)
+    print(_summary(report, verbose))
 
 
-def _summary(diagnostics: Sequence[Diagnostic]) -> str:
+def _list_skipped(report: CheckReport, stream: TextIO) -> None:
+    for skipped in report.skipped:
+        print(f"{skipped.path}: skipped: {skipped.reason}", file=stream)
+
+
+def _summary(report: CheckReport, verbose: bool) -> str:
+    """``checked 12 files: no findings``, or ``1 error and 2 warnings in 12 files`` (the files
+    checked), then what was skipped; ``warning: no job files checked`` when every file was."""
+    diagnostics, files = report.diagnostics, len(report.checked)
+    skipped = ""
+    if report.skipped:
+        listed = "listed above" if verbose else "--verbose says why"
+        skipped = f"skipped {len(report.skipped)} ({listed})"
+    if not files:
+        return f"warning: no job files checked; {skipped}"
     if not diagnostics:
-        return "no findings"
-    errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    files = len({d.path for d in diagnostics})
-    return f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+        summary = f"checked {_plural(files, 'file')}: no findings"
+    else:
+        errors = sum(d.severity == "error" for d in diagnostics)
+        warnings = len(diagnostics) - errors
+        summary = f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+    return f"{summary}; {skipped}" if skipped else summary
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _render_json(diagnostics: Sequence[Diagnostic]) -> None:
-    print(json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False))
+def _render_json(report: CheckReport, _verbose: bool) -> None:
+    print(json.dumps([asdict(d) for d in report.diagnostics], indent=2, ensure_ascii=False))
 
 
-def _render_github(diagnostics: Sequence[Diagnostic]) -> None:
+def _render_github(report: CheckReport, _verbose: bool) -> None:
     """Workflow commands: ``::warning file=F,line=L,col=C,title=CODE::message``."""
-    for d in diagnostics:
+    for d in report.diagnostics:
         message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
         properties = f"file={_escape(d.path, True)},line={d.line},col={d.col},title={d.code}"
         print(f"::{d.severity} {properties}::{_escape(message, False)}")
@@ -168,7 +212,7 @@ def _escape(text: str, is_property: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
-_RENDERERS: Final[dict[str, Callable[[Sequence[Diagnostic]], None]]] = {
+_RENDERERS: Final[dict[str, Callable[[CheckReport, bool], None]]] = {
     "text": _render_text,
     "json": _render_json,
     "github": _render_github,

@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 from isorepeat.chronos import Source, check_jobs
-from isorepeat.chronos.jobs import DocumentError, Node, load_jobs, load_lines, read_json
+from isorepeat.chronos.jobs import (
+    DocumentError,
+    Node,
+    is_job_file,
+    load_jobs,
+    load_lines,
+    load_source,
+    read_json,
+)
+from tests.paths import SHARED
+
+CORPUS = SHARED / "corpus"
 
 
 def _schedule_node(text: str) -> Node:
@@ -159,3 +170,64 @@ def test_job_objects_are_checked_in_their_json_rendering() -> None:
 def test_a_missing_path_raises_oserror(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         check_jobs([tmp_path / "missing.json"])
+
+
+# -- which documents are job files (issue 13, C14) -----------------------------------------------
+
+JOB_FILE_DOCUMENTS = [
+    # (path, text, is a job file)
+    # other tools' JSON: no key only a job has, with the type a job gives it
+    ("package.json", '{"name": "web", "version": "1.0.0", "description": "x", "scripts": {}}', False),
+    ("tsconfig.json", '{\n  // JSONC\n  "compilerOptions": {"strict": true,},\n}', False),  # not JSON
+    ("renovate.json", '{"extends": ["config:base"], "schedule": ["before 5am on monday"]}', False),
+    ("adam.json", '{"name": "Adam", "learning_rate": 0.001, "epsilon": 1e-07}', False),
+    ("ds_config.json", '{"scheduler": {"type": "WarmupLR"}, "optimizer": {"type": "Adam"}}', False),
+    ("composer.json", '{"name": "acme/app", "require": {"php": ">=8.1"}}', False),
+    ("launch.json", '{"version": "0.2.0", "configurations": [{"name": "x", "command": "y"}]}', False),
+    ("nulls.json", '{"name": "x", "schedule": null, "parents": null, "command": null}', False),
+    ("numbers.json", "[1, 2, 3]", False),
+    ("empty.json", "[]", False),
+    ("string.json", '"hello"', False),
+    ("broken.json", '{"compilerOptions": {', False),
+    # a key only Chronos jobs have
+    ("a.json", '{"schedule": "R/2026-01-01T00:00:00Z/P1D"}', True),
+    ("a.json", '{"schedule": "every day"}', True),  # a bad schedule is IR100's
+    ("a.json", '{"epsilon": "PT1M"}', True),
+    ("a.json", '{"scheduleTimeZone": "UTC"}', True),
+    ("a.json", '{"parents": ["a"]}', True),
+    ("a.json", '{"name": "c", "parents": "a"}', True),  # a parents of the wrong type is IR108's
+    ("a.json", '{"Schedule": "x"}', True),  # IR216's folding: case, _ and -
+    ("a.json", '{"schedule_time_zone": "UTC"}', True),
+    # what every job has
+    ("a.json", '{"name": "x", "command": "true"}', True),
+    ("list.json", '[{"version": 1}, {"name": "a", "command": "b"}]', True),
+    # misspelt keys: a value that is a repeating interval keeps the job checked
+    ("a.json", '{"nmae": "etl", "schedule": "R/2026-01-01T00:00:00Z/P1D"}', True),
+    ("a.json", '{"name": "etl", "shedule": "R10/2026-01-01T00:00:00Z/P1D"}', True),
+    ("a.json", '{"nmae": "etl", "shedule": "R\\/2026-01-01T00:00:00Z\\/P1D"}', True),
+    # documents that do not parse: by the keys their text names
+    ("broken.json", '{"name": "x", "schedule": "R/2026-01-01T00:00:00Z/P1D",}', True),
+    ("broken.json", '{"name": "x" "command": "y"}', True),
+    ("broken.json", '{"x": "R\\/2026-01-01T00:00:00Z\\/P1D" ', True),
+    ("broken.json", '{"Parents": [', True),
+    ("root.json", '"R/2026-01-01T00:00:00Z/P1D"', True),  # IR108 says what a job file holds
+    # schedule lines, named or piped, are read as they are
+    ("s.txt", "", True),
+    ("s.txt", "hello\n", True),
+    ("-", "R//PT10M\n", True),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), JOB_FILE_DOCUMENTS)
+def test_c14_is_job_file(path: str, text: str, expected: bool) -> None:
+    source = Source(path, text)
+    assert is_job_file(source, load_source(source)[0]) is expected
+
+
+def test_c14_every_corpus_document_is_a_job_file() -> None:
+    corpus = [*CORPUS.glob("chronos-jobs/*.json"), *CORPUS.glob("chronos-joblists/*.json")]
+    if not corpus:
+        pytest.skip(f"no corpus at {CORPUS} (../shared/corpus: real job files, some broken)")
+    for path in corpus:
+        source = Source(str(path), path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff"))
+        assert is_job_file(source, load_source(source)[0]), path
