@@ -1,8 +1,9 @@
 """``check_jobs``: read job files, run every rule, place each finding in its file (SEMANTICS §8).
 
 This is all of ``isorepeat check`` but the rendering: sources are read here (files, directories
-walked by :mod:`isorepeat.chronos.walk`, texts in memory, job objects), read by
-:mod:`isorepeat.chronos.jobs`; files that are not job files are skipped; jobs go through the rules of
+walked by :mod:`isorepeat.chronos.walk`, texts in memory, job objects), JSON and lines by
+:mod:`isorepeat.chronos.jobs`, YAML by :mod:`isorepeat.chronos.yaml_jobs` (imported only for a
+YAML file); files that are not job files are skipped; jobs go through the rules of
 :mod:`isorepeat.chronos.rules`, and each :class:`Finding` becomes a :class:`Diagnostic` with the
 line and column in its file.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias, final
 from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding, codes_of
 from isorepeat.chronos.jobs import (
     NOT_A_JOB_FILE,
+    YAML_SUFFIXES,
     DocumentError,
     Job,
     Node,
@@ -65,9 +67,11 @@ def check_jobs(
     """Check Chronos job files and schedule lists; the diagnostics, sorted by file and position.
 
     ``inputs``: paths of job JSON files (one job object, or an array of jobs as ``GET
-    /scheduler/jobs`` returns them), of ``*.txt`` files with one schedule per line (``#``
-    comments), or of directories (every ``*.json`` below, recursively:
-    :func:`isorepeat.chronos.walk.walk_job_files`); :class:`Source` objects for
+    /scheduler/jobs`` returns them), of YAML job files (``*.yaml``, ``*.yml``: one job mapping,
+    as chronos-sync keeps them; PyYAML, the ``yaml`` extra, reads them), of ``*.txt`` files with
+    one schedule per line (``#`` comments), or of directories (every ``*.json`` below,
+    recursively, and the YAML files of chronos-sync's ``scheduled/`` and ``dependent/``
+    directories: :func:`isorepeat.chronos.walk.walk_job_files`); :class:`Source` objects for
     texts in memory; and job objects (dicts, or lists of them), located in their
     ``json.dumps(indent=2)`` rendering under the path ``<document N>``. A file that is no job
     file (:func:`isorepeat.chronos.jobs.is_job_file`: a ``package.json``) is skipped;
@@ -86,6 +90,7 @@ def check_jobs(
     start on day 31 with a period of P1M: Chronos adds the period to the previous run, so it runs ...
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
+    :raises ModuleNotFoundError: for a YAML file without PyYAML (``pip install 'isorepeat[yaml]'``).
     """
     report = check_report(
         inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
@@ -128,6 +133,7 @@ def check_report(
     (('job.json',), ['IR217'])
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
+    :raises ModuleNotFoundError: for a YAML file without PyYAML (``pip install 'isorepeat[yaml]'``).
     """
     return _check(
         inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
@@ -152,6 +158,7 @@ def load_checked(
     skipped.
 
     :raises OSError: for a path that cannot be read (missing, a permission problem).
+    :raises ModuleNotFoundError: for a YAML file without PyYAML (``pip install 'isorepeat[yaml]'``).
     """
     jobs, report = _check(
         inputs, dialect=dialect, jvm_zone=jvm_zone, complete=complete, select=select, ignore=ignore, now=now
@@ -202,6 +209,10 @@ def _check(
 
 
 def _load(source: Source) -> tuple[list[Job], list[DocumentError]]:
+    if source.path.endswith(YAML_SUFFIXES):
+        from isorepeat.chronos.yaml_jobs import load_yaml  # PyYAML only for YAML (the extra)
+
+        return load_yaml(source)
     return load_source(source)
 
 

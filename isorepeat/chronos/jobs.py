@@ -4,6 +4,7 @@ The standard ``json`` module checks the text and reports a syntax error with its
 but keeps no positions of the values it reads. So a valid text is read a second time here, by a
 walker that records where each value starts and ends, with ``json``'s own string scanner doing the
 strings; a schedule's character index then maps to a file column through the JSON escapes.
+YAML job files (chronos-sync's) become the same nodes in :mod:`isorepeat.chronos.yaml_jobs`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from json import decoder as _decoder
 from typing import Final, Literal, TypeAlias, final
@@ -22,11 +23,13 @@ __all__ = [
     "Node",
     "Source",
     "is_job_file",
+    "jobs_of",
     "load_jobs",
     "load_lines",
     "load_source",
     "read_json",
     "NOT_A_JOB_FILE",
+    "YAML_SUFFIXES",
 ]
 
 JsonValue: TypeAlias = "str | int | float | bool | list[Node] | dict[str, Node] | None"
@@ -39,6 +42,8 @@ _LITERALS: Final[dict[str, bool | None]] = {"true": True, "false": False, "null"
 _ESCAPE_LENGTH: Final = 2  # \n, \/, \" ...; \uXXXX is 6
 _UNICODE_ESCAPE_LENGTH: Final = 6
 _COMMENT: Final = re.compile(r"(?:^|\s)#")
+YAML_SUFFIXES: Final = (".yaml", ".yml")
+"""A source whose path ends so is YAML (:mod:`isorepeat.chronos.yaml_jobs` reads it)."""
 
 
 @final
@@ -68,7 +73,8 @@ class Node:
     """A value read from a source: ``value`` (containers hold nodes) and its span ``[start, end)``.
 
     ``quoted`` is true for a JSON string, whose span includes the quotes and whose characters
-    may be written as escapes; a schedule line of a text file is a string without quotes.
+    may be written as escapes; a schedule line of a text file is a string without quotes. A YAML
+    string has ``offsets``: the source offset of each of its characters, then of its end.
     """
 
     value: JsonValue
@@ -76,9 +82,12 @@ class Node:
     end: int
     quoted: bool = False
     key_start: int | None = None  # a member of an object: where its key's quote is
+    offsets: tuple[int, ...] | None = field(default=None, repr=False)
 
     def offset_of(self, source: Source, index: int) -> int:
         """The source offset of character ``index`` of a string value (its end for ``len``)."""
+        if self.offsets is not None:
+            return self.offsets[max(0, min(index, len(self.offsets) - 1))]
         if not self.quoted:
             return self.start + index
         text = source.text
@@ -281,37 +290,58 @@ def load_jobs(source: Source) -> tuple[list[Job], list[DocumentError]]:
         root, repeated = _read(source.text)
     except DocumentError as error:
         return [], [error]
+    return jobs_of(source, root, repeated)
+
+
+def jobs_of(
+    source: Source, root: Node, repeated: Sequence[tuple[int, str, int]], *, yaml: bool = False
+) -> tuple[list[Job], list[DocumentError]]:
+    """The jobs of a document read into nodes (``root``), as :func:`load_jobs` gives them.
+
+    ``repeated``: (object start, key, key offset) of each key an object writes again; ``yaml``
+    names the document's types as YAML does (a mapping, a sequence).
+    """
+    names = _YAML_TYPES if yaml else _JSON_TYPES
     if isinstance(root.value, dict):
         nodes = [root]
     elif isinstance(root.value, list):
         nodes = root.value
     else:
+        shape = "mapping or a sequence of job mappings" if yaml else "object or an array of job objects"
         return [], [
             DocumentError(
-                f"a job file holds a job object or an array of job objects, not {_json_type(root)}",
+                f"a job file holds a job {shape}, not {_json_type(root, names)}",
                 root.start,
-                'write {"name": ..., "schedule": ...}',
+                "write name: ... and schedule: ... (a list of schedule lines is a .txt file)"
+                if yaml
+                else 'write {"name": ..., "schedule": ...}',
             )
         ]
     jobs: list[Job] = []
     problems: list[DocumentError] = []
     for node in nodes:
         if not isinstance(node.value, dict):
+            found = _json_type(node, names)
             problems.append(
-                DocumentError(f"expected a job object here, found {_json_type(node)}", node.start)
+                DocumentError(f"expected a {names['job object']} here, found {found}", node.start)
             )
             continue
         keys = tuple((key, offset) for start, key, offset in repeated if start == node.start)
-        jobs.append(_job(source, node, keys, problems))
+        jobs.append(_job(source, node, keys, problems, names))
     return jobs, problems
 
 
-def _json_type(node: Node) -> str:
+# The containers as each format names them, in messages.
+_JSON_TYPES: Final = {"an object": "an object", "an array": "an array", "job object": "job object"}
+_YAML_TYPES: Final = {"an object": "a mapping", "an array": "a sequence", "job object": "job mapping"}
+
+
+def _json_type(node: Node, names: Mapping[str, str] = _JSON_TYPES) -> str:
     value = node.value
     if isinstance(value, dict):
-        return "an object"
+        return names["an object"]
     if isinstance(value, list):
-        return "an array"
+        return names["an array"]
     if isinstance(value, str):
         return "a string"
     if value is None:
@@ -322,7 +352,11 @@ def _json_type(node: Node) -> str:
 
 
 def _job(
-    source: Source, node: Node, repeated_keys: tuple[tuple[str, int], ...], problems: list[DocumentError]
+    source: Source,
+    node: Node,
+    repeated_keys: tuple[tuple[str, int], ...],
+    problems: list[DocumentError],
+    names: Mapping[str, str],
 ) -> Job:
     members = node.value
     assert isinstance(members, dict)
@@ -336,7 +370,7 @@ def _job(
         else:
             strings[key] = None
             problems.append(
-                DocumentError(f"{key} must be a string, found {_json_type(member)}", member.start)
+                DocumentError(f"{key} must be a string, found {_json_type(member, names)}", member.start)
             )
     parents: tuple[str, ...] | None = None
     member = members.get("parents")
@@ -346,7 +380,8 @@ def _job(
         else:
             problems.append(
                 DocumentError(
-                    f"parents must be an array of job names, found {_json_type(member)}", member.start
+                    f"parents must be {names['an array']} of job names, found {_json_type(member, names)}",
+                    member.start,
                 )
             )
     return Job(
@@ -389,7 +424,15 @@ def load_lines(source: Source) -> list[Job]:
 
 def load_source(source: Source) -> tuple[list[Job], list[DocumentError]]:
     """The jobs of a source, and what is wrong with it: JSON (:func:`load_jobs`) for ``*.json``
-    and for texts that look like JSON, schedule lines (:func:`load_lines`) otherwise."""
+    and for texts that look like JSON, schedule lines (:func:`load_lines`) otherwise.
+
+    A ``*.yaml`` or ``*.yml`` source is a YAML job file, no longer a list of schedule lines:
+    :func:`isorepeat.chronos.yaml_jobs.load_yaml` reads it (``check`` sends it there), and here
+    it is a :class:`ValueError`, so that no YAML is read as lines by mistake.
+    """
+    if source.path.endswith(YAML_SUFFIXES):
+        msg = f"{source.path} is YAML: read it with isorepeat.chronos.yaml_jobs.load_yaml"
+        raise ValueError(msg)
     if _reads_as_json(source):
         return load_jobs(source)
     return load_lines(source), []
@@ -401,7 +444,7 @@ def _reads_as_json(source: Source) -> bool:
 
 # -- which documents are job files (issue 13, C14) -----------------------------------------------
 #
-# A JSON document is a Chronos job file when its root object, or an object of its root
+# A JSON or YAML document is a Chronos job file when its root object, or an object of its root
 # array, has one of these; anything else (package.json, tsconfig.json, renovate.json, a Keras
 # optimizer's config) is not, and ``check`` skips it:
 #  1. a field only Chronos jobs have: schedule or epsilon with a string (renovate's
@@ -430,12 +473,16 @@ _JOB_FIELD_TYPES: Final[dict[str, type]] = {
 # cost matters on every commit, and most files parse.
 _JSON_KEY: Final = r'"((?:[^"\\\n]|\\.)*)"\s*:'
 _JSON_INTERVAL: Final = r'"\s*R[0-9]*\\?/'
+_YAML_KEY: Final = r"""(?m)^[ \t-]*["']?([\w.-]+)["']?[ \t]*:(?=\s|$)"""
+_YAML_INTERVAL: Final = r"""(?m)^(?:[^#\n]*:)?[ \t-]*["']?R[0-9]*/"""
+"""A value that starts as a repeating interval, under a key or not: a ``.yaml`` of schedule
+lines, as they were read before YAML job files, is reported (IR108), not skipped."""
 
 
 def is_job_file(source: Source, jobs: Sequence[Job]) -> bool:
     """Whether ``source``, read into ``jobs`` (:func:`load_source`), is a Chronos job file.
 
-    A list of schedule lines is; a JSON document is when one of its jobs has a key only
+    A list of schedule lines is; a JSON or YAML document is when one of its jobs has a key only
     a job has (``schedule`` or ``epsilon`` with a string, ``parents`` or ``scheduleTimeZone``
     not null), both ``name`` and ``command``, or a value that is a repeating interval (under a
     misspelt key too). A document that does not parse is one when its text names such
@@ -448,14 +495,15 @@ def is_job_file(source: Source, jobs: Sequence[Job]) -> bool:
     >>> is_job_file(source, load_source(source)[0])
     True
     """
-    if not _reads_as_json(source):
+    yaml = source.path.endswith(YAML_SUFFIXES)
+    if not yaml and not _reads_as_json(source):
         return True
     if jobs:
         return any(_has_job_keys(job.node) for job in jobs)
-    keys = {_fold(key) for key in re.findall(_JSON_KEY, source.text)}
+    keys = {_fold(key) for key in re.findall(_YAML_KEY if yaml else _JSON_KEY, source.text)}
     if keys & _JOB_FIELD_TYPES.keys() or {"name", "command"} <= keys:
         return True
-    return re.search(_JSON_INTERVAL, source.text) is not None
+    return re.search(_YAML_INTERVAL if yaml else _JSON_INTERVAL, source.text) is not None
 
 
 def _starts_as_interval(text: str) -> bool:

@@ -20,6 +20,10 @@ from typing import Final, final
 __all__ = ["Gitignore", "Skipped", "Walk", "walk_job_files"]
 
 _JSON_SUFFIX: Final = ".json"
+_YAML_SUFFIXES: Final = (".yaml", ".yml")
+_YAML_DIRECTORIES: Final = frozenset({"scheduled", "dependent"})
+"""chronos-sync keeps one job per file in ``<dir>/scheduled/*.yaml`` and ``<dir>/dependent/*.yaml``
+(its ``Dir.glob('*.yaml')`` in each); YAML elsewhere is docker-compose, CI and the like."""
 _VENV_NAMES: Final = frozenset({"venv", "env", ".venv"})
 _ACTIVATE: Final = ("bin/activate", "Scripts/activate")
 
@@ -49,7 +53,8 @@ class Walk:
 
 
 def walk_job_files(directory: str | os.PathLike[str]) -> Walk:
-    """Every ``*.json`` below ``directory``, recursively, in sorted order.
+    """Every ``*.json`` below ``directory`` and every ``*.yaml``/``*.yml`` in a directory named
+    ``scheduled`` or ``dependent`` (chronos-sync's layout), recursively, in sorted order.
 
     Left out: names starting with ``.``, ``node_modules``, virtual environments (a directory
     with a ``pyvenv.cfg``, or named ``venv``/``env`` with ``bin/activate`` or
@@ -64,7 +69,8 @@ def walk_job_files(directory: str | os.PathLike[str]) -> Walk:
     skipped: list[Skipped] = []
     top, prefix = _scope(root)
     ignores = [ignore for base in _ancestors(top, root) if (ignore := Gitignore.read(base, top)) is not None]
-    _walk(root, prefix, ignores, files, skipped)
+    name = root.resolve().name
+    _walk(root, prefix, name in _YAML_DIRECTORIES, ignores, files, skipped)
     return Walk(tuple(files), tuple(skipped))
 
 
@@ -91,6 +97,7 @@ def _ancestors(top: Path, root: Path) -> Iterator[Path]:
 def _walk(
     directory: Path,
     prefix: str,
+    yaml_here: bool,
     ignores: list[Gitignore],
     files: list[Path],
     skipped: list[Skipped],
@@ -116,7 +123,7 @@ def _walk(
             continue
         excluded = _excluded(ignores, prefix + name, is_dir)
         if excluded is not None:
-            if is_dir or _is_job_file_name(name):
+            if is_dir or _is_job_file_name(name, yaml_here):
                 skipped.append(Skipped(_shown(path, is_dir), excluded))
             continue
         if is_dir:
@@ -124,13 +131,13 @@ def _walk(
             if reason is not None:
                 skipped.append(Skipped(_shown(path, is_dir), reason))
                 continue
-            _walk(path, f"{prefix}{name}/", ignores, files, skipped)
-        elif _is_job_file_name(name) and entry.is_file():
+            _walk(path, f"{prefix}{name}/", name in _YAML_DIRECTORIES, ignores, files, skipped)
+        elif _is_job_file_name(name, yaml_here) and entry.is_file():
             files.append(path)
 
 
-def _is_job_file_name(name: str) -> bool:
-    return name.endswith(_JSON_SUFFIX)
+def _is_job_file_name(name: str, yaml_here: bool) -> bool:
+    return name.endswith(_JSON_SUFFIX) or (yaml_here and name.endswith(_YAML_SUFFIXES))
 
 
 def _shown(path: Path, is_dir: bool) -> str:

@@ -28,7 +28,7 @@ examples:
   isorepeat check schedules.txt --dialect iso one schedule per line, # comments
   curl -s chronos:4400/scheduler/jobs | isorepeat check -
   isorepeat check jobs/ --format github --ignore IR209,IR212
-  isorepeat check . -v                        list what is skipped, and why
+  isorepeat check chronos/ -v                 chronos-sync's YAML; list what is skipped
 
 exit status: 0 no errors (warnings too with --strict), 1 errors, 2 usage errors
 (no job file found is one)
@@ -36,12 +36,14 @@ exit status: 0 no errors (warnings too with --strict), 1 errors, 2 usage errors
 
 _DESCRIPTION = """\
 Check Chronos job files (one job object, or an array of jobs as
-GET /scheduler/jobs returns them), directories of them (*.json, recursively),
-text files with one schedule per line (*.txt, # comments) or standard input
-(-). Each finding prints as path:line:col: CODE severity: message, then a
-hint; the last line says how many files were checked. Skipped: JSON files with
-none of a job's keys (package.json), and below a directory node_modules,
-virtual environments and what .gitignore excludes.
+GET /scheduler/jobs returns them; YAML as chronos-sync keeps them, with
+pip install 'isorepeat[yaml]'), directories of them (*.json below, and *.yaml
+in scheduled/ and dependent/), text files with one schedule per line (*.txt,
+# comments) or standard input (-). Each finding prints as
+path:line:col: CODE severity: message, then a hint; the last line says how
+many files were checked. Skipped: JSON and YAML files with none of a job's
+keys (package.json), and below a directory node_modules, virtual environments
+and what .gitignore excludes.
 """
 
 _RED: Final = "\033[31m"
@@ -118,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
         )
     except OSError as error:
         raise UsageError(f"{error.filename}: {error.strerror}") from None
+    except ModuleNotFoundError as error:
+        if error.name != "yaml":
+            raise
+        raise UsageError(str(error)) from None
     _nothing_read(report, args.paths)
     _RENDERERS[args.format](report, args.verbose)
     if args.verbose and args.format != "text":  # the text lists them above its summary line
@@ -134,7 +140,8 @@ def _nothing_read(report: CheckReport, paths: Sequence[str]) -> None:
     where = " ".join(paths)
     more = f"; {_plural(len(report.skipped), 'path')} skipped (--verbose says why)" if report.skipped else ""
     raise UsageError(
-        f"no job files found in {where}: a directory is searched for *.json{more}"
+        f"no job files found in {where}: a directory is searched for *.json, and for *.yaml and "
+        f"*.yml in scheduled/ and dependent/ directories{more}"
     )
 
 

@@ -231,3 +231,15 @@ def test_c14_every_corpus_document_is_a_job_file() -> None:
     for path in corpus:
         source = Source(str(path), path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff"))
         assert is_job_file(source, load_source(source)[0]), path
+
+
+def test_c15_load_source_refuses_yaml_rather_than_read_it_as_lines() -> None:
+    with pytest.raises(ValueError, match=r"jobs\.yaml is YAML: read it with isorepeat\.chronos\.yaml_jobs"):
+        load_source(Source("jobs.yaml", "R/2026-01-01T00:00:00Z/P1D\n"))
+    assert [job.schedule for job in load_source(Source("jobs.txt", "R//PT10M\n"))[0]] == ["R//PT10M"]
+
+
+def test_c15_a_node_with_offsets_maps_each_character_and_clamps() -> None:
+    node = Node("R/x", 10, 20, offsets=(12, 14, 15, 19))
+    source = Source("x.yaml", " " * 20)
+    assert [node.offset_of(source, index) for index in (-1, 0, 1, 2, 3, 9)] == [12, 12, 14, 15, 19, 19]
