@@ -26,6 +26,7 @@ from isorepeat.zones import UTC_ZONE, instant_of
 
 if TYPE_CHECKING:
     from isorepeat.chronos.fleet import FleetJob
+    from isorepeat.duration import Duration
 
 __all__ = [
     "EPOCH",
@@ -36,7 +37,9 @@ __all__ = [
     "checked_setting",
     "job_events",
     "micros",
+    "no_round",
     "not_simulated",
+    "own_epsilon",
     "rounds",
     "run_micros",
 ]
@@ -65,6 +68,9 @@ class Setting:
     spans: tuple[tuple[datetime, datetime], ...]
     policy: Policy
     jvm_zone: str | None
+    merged: tuple[tuple[datetime, datetime], ...] = ()
+    """The outages sorted and merged where they touch, as :func:`~isorepeat.simulate` takes them:
+    an occurrence due in one of them is caught up or skipped (S38)."""
 
 
 def checked_setting(
@@ -94,7 +100,13 @@ def checked_setting(
         # In UTC, as the runs of most jobs are: a datetime compares with one of the same tzinfo
         # object without two utcoffset() calls (0.6 µs of the 2.7 per event, a probe).
         spans.append((_utc(down), _utc(up)))
-    return Setting(start, end, tuple(spans), policy, jvm_zone)
+    merged: list[tuple[datetime, datetime]] = []
+    for down, up in sorted(spans):
+        if merged and down <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], up))
+        else:
+            merged.append((down, up))
+    return Setting(start, end, tuple(spans), policy, jvm_zone, tuple(merged))
 
 
 # -- the plan ------------------------------------------------------------------------------------
@@ -104,26 +116,33 @@ def checked_setting(
 class Plan:
     """The fleet made ready: the scheduled jobs that can run, the dependents in an order where
     parents come first, the names whose runs a dependent needs, and a note for each job that
-    cannot run (disabled, no schedule, a parent missing, a dependency cycle)."""
+    cannot run (disabled, no schedule, a parent missing, a parent that never runs, a dependency
+    cycle)."""
 
-    __slots__ = ("by_name", "dependents", "notes", "parents", "scheduled")
+    __slots__ = ("_causes", "by_name", "dependents", "notes", "parents", "scheduled")
 
     def __init__(self, jobs: Sequence[FleetJob]) -> None:
         self.by_name = {job.name: job for job in jobs}
         self.parents = frozenset(parent for job in jobs for parent in job.parents)
         self.notes: dict[str, str] = {}
+        # Why a job never runs, as (the job at the root of it, what is wrong with that job): a
+        # dependent of it names the root, however long the chain ("'ghost' is not in the fleet").
+        self._causes: dict[str, tuple[str, str]] = {}
         for job in jobs:
             if job.disabled:
                 self.notes[job.name] = "disabled: Chronos does not run it"
+                self._causes[job.name] = (job.name, "is disabled")
             elif job.kind == "unscheduled":
                 self.notes[job.name] = "no schedule and no parents: Chronos runs it once, when it is posted"
+                self._causes[job.name] = (job.name, "has no schedule and no parents")
         self.scheduled = [job for job in jobs if job.kind == "scheduled" and job.name not in self.notes]
         self.dependents = self._order([job for job in jobs if job.kind == "dependent"])
 
     def _order(self, dependents: list[FleetJob]) -> list[FleetJob]:
         """Parents before children: sweeps in the fleet's order, each taking the jobs whose
-        parents are placed (``graphlib`` tells which); a job whose parent is not in the fleet
-        gets a note, and the jobs of a cycle (and their dependents) come last, with one."""
+        parents are placed (``graphlib`` tells which); a job whose parent is not in the fleet,
+        or never runs, gets a note, and the jobs of a cycle (and their dependents) come last,
+        with one."""
         names = {job.name for job in dependents}
         sorter = TopologicalSorter({job.name: [p for p in job.parents if p in names] for job in dependents})
         # IR105 refuses cycles; a file left out by skip_invalid can leave one. The sorter still
@@ -139,9 +158,8 @@ class Plan:
                 if job.name not in ready:
                     held.append(job)
                     continue
-                missing = [parent for parent in job.parents if parent not in self.by_name]
-                if missing and job.name not in self.notes:
-                    self.notes[job.name] = f"its parent {missing[0]!r} is not in the fleet: it never runs"
+                if job.name not in self.notes:
+                    self._note_parents(job)
                 ordered.append(job)
                 ready.discard(job.name)
                 sorter.done(job.name)
@@ -151,6 +169,38 @@ class Plan:
             self.notes.setdefault(job.name, "in a dependency cycle: it never runs")
             ordered.append(job)
         return ordered
+
+    def _note_parents(self, job: FleetJob) -> None:
+        """The note of a dependent whose first parent that never runs is missing, disabled or
+        noted itself (its own parents come first: their notes are known)."""
+        for parent in job.parents:
+            if parent not in self.by_name:
+                root, what = parent, "is not in the fleet"
+            elif parent in self._causes:
+                root, what = self._causes[parent]
+            else:
+                continue
+            self._causes[job.name] = (root, what)
+            if root == parent:
+                self.notes[job.name] = f"its parent {parent!r} {what}: it never runs"
+            else:
+                self.notes[job.name] = f"its parent {parent!r} never runs: {root!r} {what}"
+            return
+
+
+def no_round(job: FleetJob, runs: Mapping[str, int], /) -> str:
+    """The note of a dependent that could run and did not: the parents that did not run in the
+    window (a round completes once every parent has run, so at least one did not)."""
+    idle = [parent for parent in job.parents if not runs.get(parent)]
+    if len(job.parents) == 1:
+        return f"its parent {job.parents[0]!r} did not run in the window"
+    if not idle:  # rounds() never leaves a dependent of parents that all ran without a run
+        return "no round of its parents completed in the window"
+    shown = [repr(parent) for parent in idle[:3]]
+    if len(idle) > len(shown):
+        shown.append(f"{len(idle) - len(shown)} more")
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return f"no round of its parents completed in the window: {listed} did not run"
 
 
 # -- the events ----------------------------------------------------------------------------------
@@ -205,12 +255,21 @@ def _schedule_of(job: FleetJob, setting: Setting) -> tuple[Schedule, Policy] | s
     except ScheduleError as error:  # check refuses these; a Fleet built by hand may hold one
         return f"not simulated: the schedule does not parse: {error.message}"
     policy = setting.policy
-    if policy.epsilon is not None and job.epsilon is not None:
+    epsilon = own_epsilon(job, policy)
+    if epsilon is not None:
         try:
-            policy = dataclasses.replace(policy, epsilon=job.epsilon)
+            policy = dataclasses.replace(policy, epsilon=epsilon)
         except ValueError:
-            return f"not simulated: its epsilon {job.epsilon} is not a positive duration"
+            return f"not simulated: its epsilon {epsilon} is not a positive duration"
     return schedule, policy
+
+
+def own_epsilon(job: FleetJob, policy: Policy, /) -> Duration | None:
+    """The job's own epsilon where it replaces the policy's window: a scheduled job's, when the
+    policy has a window (Chronos 2.x; Chronos 3 has none to replace); else ``None``."""
+    if job.parents or policy.epsilon is None:
+        return None
+    return job.epsilon
 
 
 def _in_utc(schedule: Schedule, policy: Policy, end: datetime) -> tuple[Schedule, Policy]:

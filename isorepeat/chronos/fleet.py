@@ -25,9 +25,10 @@ from isorepeat.chronos._fleet_plan import (
     Setting,
     checked_setting,
     job_events,
+    own_epsilon,
     run_micros,
 )
-from isorepeat.chronos._fleet_summary import count_fleet, longest_gap, peaks
+from isorepeat.chronos._fleet_summary import count_fleet, longest_gap, peaks, ranked_jobs
 from isorepeat.chronos.check import load_checked
 from isorepeat.chronos.dialect import parse_joda_period
 from isorepeat.duration import Duration
@@ -48,6 +49,7 @@ __all__ = [
     "JobKind",
     "JobSummary",
     "Peak",
+    "SortKey",
     "fleet_events",
     "load_fleet",
     "simulate_fleet",
@@ -56,6 +58,9 @@ __all__ = [
 JobKind: TypeAlias = Literal["scheduled", "dependent", "unscheduled"]
 """How Chronos starts a job: by its ``schedule``; after its ``parents`` (which win when a job
 has both, CHRONOS.md §6); or neither (Chronos runs such a job once, when it is posted)."""
+
+SortKey: TypeAlias = Literal["runs", "skips", "name"]
+"""How :meth:`FleetResult.top` ranks jobs: most runs first, most skips first, or by name."""
 
 Progress: TypeAlias = Callable[[int, int], None]
 """Called with (jobs simulated so far, jobs in all) while :func:`simulate_fleet` works."""
@@ -178,8 +183,12 @@ def _fleet_job(job: Job) -> FleetJob:
 class JobSummary:
     """What one job did in the window: its runs, and its skipped occurrences by reason (S38).
 
-    ``note`` says why a job was not simulated (disabled, no schedule, a parent left out, a
-    period that does not move forward); such a job has no runs.
+    ``late`` counts the runs that started after they were due (caught up after an outage).
+    ``note`` says why a job has no runs: it was not simulated (disabled, no schedule, a period
+    that does not move forward), or it is a dependent whose parents never let it run (a parent
+    missing, disabled or never running itself, a dependency cycle, a parent that did not run in
+    the window). ``epsilon`` is the job's own window where it replaced the policy's (S37; a
+    scheduled job, simulated, under a policy with a window), else ``None``.
     """
 
     name: str
@@ -190,11 +199,18 @@ class JobSummary:
     superseded: int = 0
     not_caught_up: int = 0
     note: str | None = None
+    late: int = 0
+    epsilon: Duration | None = None
 
     @property
     def skips(self) -> int:
         """The skipped occurrences, whatever the reason."""
         return self.missed + self.superseded + self.not_caught_up
+
+    @property
+    def affected(self) -> bool:
+        """Whether the job skipped an occurrence, ran late, or is a dependent that did not run."""
+        return self.skips > 0 or self.late > 0 or (self.kind == "dependent" and self.runs == 0)
 
 
 @final
@@ -218,6 +234,20 @@ class Span:
     def length(self) -> timedelta:
         return self.end - self.start
 
+    def overlaps(self, other: Span, /) -> bool:
+        """Whether the two intervals share a moment (both half open: one that ends when the
+        other starts does not, an empty one shares none). An outage that overlaps no window
+        changes nothing in it.
+
+        >>> from datetime import datetime, timezone
+        >>> from isorepeat.chronos import Span
+        >>> t = lambda hh: datetime(2026, 3, 1, hh, tzinfo=timezone.utc)
+        >>> window = Span(t(6), t(12))
+        >>> Span(t(11), t(13)).overlaps(window), Span(t(4), t(6)).overlaps(window)
+        (True, False)
+        """
+        return max(self.start, other.start) < min(self.end, other.end)
+
 
 @final
 @dataclass(frozen=True, slots=True)
@@ -230,6 +260,25 @@ class FleetResult:
     ``None`` for an empty window. A run caught up after ``end`` (an outage that outlasts the
     window) counts as a run and in its minute, but not for the gap. ``refused`` and ``errors``
     are the fleet's: a refused fleet has no jobs and no figures.
+
+    For a planner: :meth:`top` ranks the jobs, :meth:`affected` keeps those an outage or a
+    parent touched, :attr:`own_epsilons` are the jobs whose own window replaced the policy's.
+
+    >>> from datetime import datetime, timezone
+    >>> from isorepeat.chronos import Source, simulate_fleet
+    >>> jobs = [
+    ...     Source("a.json", '{"name": "a", "schedule": "R/2026-03-01T00:00:00Z/PT10M"}'),
+    ...     Source("b.json", '{"name": "b", "schedule": "R/2026-03-01T00:05:00Z/PT1H", "epsilon": "PT30M"}'),
+    ...     Source("ab.json", '{"name": "ab", "parents": ["a", "b"]}'),
+    ... ]
+    >>> t = lambda hh, mm: datetime(2026, 3, 1, hh, mm, tzinfo=timezone.utc)
+    >>> result = simulate_fleet(jobs, t(0, 0), t(1, 0), outages=[(t(0, 0), t(0, 15))])
+    >>> [(job.name, job.runs, job.missed, job.late) for job in result.affected()]
+    [('a', 4, 2, 0), ('b', 1, 0, 1)]
+    >>> [(job.name, str(job.epsilon)) for job in result.own_epsilons]
+    [('b', 'PT30M')]
+    >>> [job.name for job in result.top(2, by="skips")]
+    ['a', 'ab']
     """
 
     start: datetime
@@ -251,6 +300,65 @@ class FleetResult:
     def skips(self) -> int:
         """The skipped occurrences of every job."""
         return sum(job.skips for job in self.jobs)
+
+    @property
+    def late(self) -> int:
+        """The runs of every job that started after they were due."""
+        return sum(job.late for job in self.jobs)
+
+    @property
+    def own_epsilons(self) -> tuple[JobSummary, ...]:
+        """The jobs whose own ``epsilon`` replaced the policy's window, in the fleet's order
+        (:attr:`JobSummary.epsilon`; none under a policy without a window, such as Chronos 3's)."""
+        return tuple(job for job in self.jobs if job.epsilon is not None)
+
+    def affected(self) -> tuple[JobSummary, ...]:
+        """The jobs that skipped an occurrence, ran late, or are dependents that did not run
+        (:attr:`JobSummary.affected`), in the fleet's order.
+
+        >>> from datetime import datetime, timezone
+        >>> from isorepeat import Policy
+        >>> from isorepeat.chronos import FleetResult, JobSummary
+        >>> t = datetime(2026, 3, 1, tzinfo=timezone.utc)
+        >>> jobs = (
+        ...     JobSummary("fine", "jobs.json", "scheduled", 6),
+        ...     JobSummary("late", "jobs.json", "scheduled", 6, late=1),
+        ...     JobSummary("child", "jobs.json", "dependent", 0, note="its parent 'off' is disabled"),
+        ... )
+        >>> [job.name for job in FleetResult(t, t, Policy.chronos2(), jobs).affected()]
+        ['late', 'child']
+        """
+        return tuple(job for job in self.jobs if job.affected)
+
+    def top(
+        self, n: int | None = None, /, *, by: SortKey = "runs", only_affected: bool = False
+    ) -> tuple[JobSummary, ...]:
+        """The first ``n`` jobs (all of them with ``None``) ranked by ``by``: ``"runs"`` and
+        ``"skips"`` the most first, ``"name"`` in name order; equals in name order.
+
+        Name order is numeric-aware (``job-101`` before ``job-1000``: digits compare as numbers)
+        and ignores case; names that differ only there (``job-007``, ``job-7``) come as written.
+        ``only_affected`` ranks the :meth:`affected` jobs only.
+
+        >>> from datetime import datetime, timezone
+        >>> from isorepeat import Policy
+        >>> from isorepeat.chronos import FleetResult, JobSummary
+        >>> t = datetime(2026, 3, 1, tzinfo=timezone.utc)
+        >>> runs = {"job-1000": 5, "job-101": 5, "job-2": 9, "Job-30": 1}
+        >>> jobs = tuple(JobSummary(name, "jobs.json", "scheduled", n) for name, n in runs.items())
+        >>> result = FleetResult(t, t, Policy.chronos2(), jobs)
+        >>> [job.name for job in result.top(3)]
+        ['job-2', 'job-101', 'job-1000']
+        >>> [job.name for job in result.top(by="name")]
+        ['job-2', 'Job-30', 'job-101', 'job-1000']
+
+        :raises ValueError: for an ``n`` below 0 or a ``by`` that is not a :data:`SortKey`.
+        """
+        if n is not None and n < 0:
+            msg = f"n must be 0 or more (or None: every job), not {n}"
+            raise ValueError(msg)
+        ranked = ranked_jobs(self.affected() if only_affected else self.jobs, by)
+        return tuple(ranked if n is None else ranked[:n])
 
 
 @final
@@ -345,8 +453,13 @@ def simulate_fleet(
     summaries = []
     for job in fleet.jobs:
         if job.name in counted:
-            _, runs, missed, superseded, late, note = counted[job.name]
-            summaries.append(JobSummary(job.name, job.path, job.kind, runs, missed, superseded, late, note))
+            _, runs, missed, superseded, not_caught_up, late, note = counted[job.name]
+            epsilon = None if note is not None else own_epsilon(job, policy)
+            summaries.append(
+                JobSummary(
+                    job.name, job.path, job.kind, runs, missed, superseded, not_caught_up, note, late, epsilon
+                )
+            )
         else:  # a job the plan does not run
             summaries.append(JobSummary(job.name, job.path, job.kind, 0, note=plan.notes[job.name]))
     busiest = peaks(counts)

@@ -235,6 +235,67 @@ def test_s37_a_jobs_epsilon_replaces_the_policys_window() -> None:
     assert (chronos3.runs, chronos3.superseded) == (5, 1)
 
 
+# Runs caught up after the outage [00:12, 00:31) of a (every 10 minutes) start late.
+LATE = [
+    # (policy, runs late)
+    (Policy.chronos2(), 0),  # both missed
+    (Policy.chronos2("PT1H"), 2),  # 00:20 and 00:30 at 00:31
+    (Policy.chronos3(), 1),  # 00:30 at 00:31, 00:20 superseded
+    (Policy(Duration.parse("PT1H"), "none"), 0),
+]
+
+
+@pytest.mark.parametrize(("policy", "late"), LATE)
+def test_s38_runs_caught_up_count_as_late(policy: Policy, late: int) -> None:
+    jobs = _source(EVERY_10, _job("after", parents=["a"]))
+    result = simulate_fleet([jobs], _t(0), _t(1), outages=OUTAGE, policy=policy)
+    a, after = result.jobs
+    assert (a.late, after.late, result.late) == (late, 0, late)  # a dependent is never late
+    assert a.affected  # a skip or a late run, whatever the policy
+    assert not after.affected
+    # without the outage nothing is late
+    assert simulate_fleet([jobs], _t(0), _t(1), policy=policy).late == 0
+
+
+def test_a_run_caught_up_in_the_repeated_hour_is_late() -> None:
+    # Daily at 02:30 in Berlin: on 2026-10-25 due at 02:30 CEST (00:30Z); down 00:20Z-01:30Z, up
+    # at 02:30 CET. Due and start read 02:30 in one zone, an hour apart: late all the same.
+    job = _source(_job("night", "R/2026-10-20T02:30:00/P1D", scheduleTimeZone="Europe/Berlin"))
+    start, end = datetime(2026, 10, 25, tzinfo=UTC), datetime(2026, 10, 25, 6, tzinfo=UTC)
+    outage = [(datetime(2026, 10, 25, 0, 20, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC))]
+    [night] = simulate_fleet([job], start, end, outages=outage, policy=Policy.chronos2("PT2H")).jobs
+    assert (night.runs, night.late) == (1, 1)
+    [event] = fleet_events([job], start, end, outages=outage, policy=Policy.chronos2("PT2H"))
+    assert isinstance(event.event, Run)
+    assert event.event.at == event.event.due  # what == says of one zone's wall times
+    assert event.event.at.astimezone(UTC) - event.event.due.astimezone(UTC) == timedelta(hours=1)
+
+
+def test_s37_the_summary_says_whose_own_epsilon_replaced_the_policys() -> None:
+    jobs = _source(
+        _job("own", "R/2026-03-01T00:00:00Z/PT10M", epsilon="PT15M"),
+        EVERY_10 | {"name": "plain"},
+        _job("off", "R/2026-03-01T00:00:00Z/PT10M", epsilon="PT15M", disabled=True),
+        _job("after", parents=["own"], epsilon="PT5M"),  # a dependent starts when its round does
+        _job("same", "R/2026-03-01T00:00:00Z/PT10M", epsilon="PT60S"),  # equal, still its own
+    )
+    result = simulate_fleet([jobs], _t(0), _t(1), outages=OUTAGE)
+    assert [(job.name, job.epsilon) for job in result.own_epsilons] == [
+        ("own", Duration.parse("PT15M")),
+        ("same", Duration.parse("PT60S")),
+    ]
+    assert [job.epsilon for job in result.jobs] == [
+        Duration.parse("PT15M"),
+        None,
+        None,
+        None,
+        Duration.parse("PT60S"),
+    ]
+    # no window to replace: Chronos 3, and Chronos 2's rules without one
+    for policy in (Policy.chronos3(), Policy.named("chronos2", epsilon=None)):
+        assert simulate_fleet([jobs], _t(0), _t(1), policy=policy).own_epsilons == ()
+
+
 def test_s39_rn_counts_launches_under_chronos3() -> None:
     # R4 from 00:00 every 10 minutes, outage [00:12, 00:31). Chronos 2 counts occurrences:
     # 00:00, 00:10 run, 00:20, 00:30 missed: 2 runs. Chronos 3 counts launches: 00:00, 00:10,
@@ -346,7 +407,90 @@ def test_catch_up_runs_at_one_instant_are_one_round() -> None:
 
 def test_a_dependent_of_a_job_that_never_runs_never_runs() -> None:
     jobs = _source(_job("off", "R/2026-03-01T00:00:00Z/PT1M", disabled=True), _job("child", parents=["off"]))
-    assert _runs(simulate_fleet([jobs], _t(0), _t(1))) == {"off": 0, "child": 0}
+    result = simulate_fleet([jobs], _t(0), _t(1))
+    assert _runs(result) == {"off": 0, "child": 0}
+    # issue 13 C18: it says why
+    assert result.jobs[1].note == "its parent 'off' is disabled: it never runs"
+
+
+# Why a dependent never runs (issue 13 C18): the plan's reasons, named down the chain.
+NEVER_RUNS = [
+    # (jobs, the dependent, its note)
+    (
+        [_job("off", "R/2026-03-01T00:00:00Z/PT1M", disabled=True), _job("child", parents=["off"])],
+        "child",
+        "its parent 'off' is disabled: it never runs",
+    ),
+    (
+        [_job("once"), _job("child", parents=["once"])],
+        "child",
+        "its parent 'once' has no schedule and no parents: it never runs",
+    ),
+    # a chain names the job at its root
+    (
+        [
+            _job("off", "R/2026-03-01T00:00:00Z/PT1M", disabled=True),
+            _job("child", parents=["off"]),
+            _job("grandchild", parents=["child"]),
+        ],
+        "grandchild",
+        "its parent 'child' never runs: 'off' is disabled",
+    ),
+    # a disabled dependent's own reason comes first, and its dependents name it
+    (
+        [EVERY_10, _job("mid", parents=["a"], disabled=True), _job("leaf", parents=["a", "mid"])],
+        "leaf",
+        "its parent 'mid' is disabled: it never runs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("jobs", "name", "note"), NEVER_RUNS)
+def test_a_dependent_that_never_runs_says_why(jobs: list[dict[str, object]], name: str, note: str) -> None:
+    result = simulate_fleet([_source(*jobs)], _t(0), _t(1))
+    [summary] = [job for job in result.jobs if job.name == name]
+    assert (summary.runs, summary.note) == (0, note)
+    assert summary.affected
+
+
+# Parents in the fleet that could run, and did not in the window: the note names them.
+LATER = _job("later", "R/2026-03-02T00:00:00Z/PT1H")  # its first run is after the window
+ZERO = _job("zero", "R/2026-03-01T00:00:00Z/PT0S")  # not simulated (IR207, a warning)
+NO_ROUND = [
+    # (jobs, the dependent's note)
+    ([LATER, _job("d", parents=["later"])], "its parent 'later' did not run in the window"),
+    ([ZERO, _job("d", parents=["zero"])], "its parent 'zero' did not run in the window"),
+    (
+        [EVERY_10, LATER, _job("d", parents=["a", "later"])],
+        "no round of its parents completed in the window: 'later' did not run",
+    ),
+    (
+        [EVERY_10, LATER, ZERO, _job("d", parents=["later", "a", "zero"])],
+        "no round of its parents completed in the window: 'later' and 'zero' did not run",
+    ),
+    # a dependent that did not run is a parent that did not run
+    (
+        [EVERY_10, LATER, _job("c", parents=["later"]), _job("d", parents=["a", "c"])],
+        "no round of its parents completed in the window: 'c' did not run",
+    ),
+    (
+        [
+            *(_job(f"p{index}", f"R/2026-03-02T00:00:00Z/PT{index + 1}H") for index in range(5)),
+            _job("d", parents=[f"p{index}" for index in range(5)]),
+        ],
+        "no round of its parents completed in the window: 'p0', 'p1', 'p2' and 2 more did not run",
+    ),
+]
+
+
+@pytest.mark.parametrize(("jobs", "note"), NO_ROUND)
+def test_a_dependent_whose_parents_completed_no_round_says_which(
+    jobs: list[dict[str, object]], note: str
+) -> None:
+    result = simulate_fleet([_source(*jobs)], _t(0), _t(1))
+    assert (result.jobs[-1].name, result.jobs[-1].runs, result.jobs[-1].note) == ("d", 0, note)
+    # the same with workers: the dependents are counted in this process either way
+    assert simulate_fleet([_source(*jobs)], _t(0), _t(1), workers=2) == result
 
 
 def test_a_parent_left_out_by_skip_invalid_is_noted() -> None:
@@ -472,8 +616,8 @@ def test_a_dependency_cycle_is_noted_and_comes_last() -> None:
 
 
 def test_a_parent_missing_from_the_fleet_is_noted() -> None:
-    # d's parent "ghost" is no job: d never runs, and its dependent e runs nothing without a note
-    # (its parent is in the fleet); a disabled job keeps the reason it has first
+    # d's parent "ghost" is no job: d never runs, nor does its dependent e, which names the root
+    # (issue 13 C18); a disabled job keeps the reason it has first
     jobs = (
         SCHEDULED,
         _dependent("e", "d"),
@@ -484,12 +628,13 @@ def test_a_parent_missing_from_the_fleet_is_noted() -> None:
     assert order == ["d", "off", "e"]
     assert notes == {
         "d": "its parent 'ghost' is not in the fleet: it never runs",
+        "e": "its parent 'd' never runs: 'ghost' is not in the fleet",
         "off": "disabled: Chronos does not run it",
     }
     result = simulate_fleet(Fleet(jobs), _t(0), _t(1))
     assert [(job.name, job.runs, job.note) for job in result.jobs] == [
         ("s", 6, None),
-        ("e", 0, None),
+        ("e", 0, notes["e"]),
         ("d", 0, notes["d"]),
         ("off", 0, notes["off"]),
     ]
@@ -565,6 +710,17 @@ ORACLE_CASES = [
             [(datetime(2026, 3, 29, 0, 55, tzinfo=UTC), datetime(2026, 3, 29, 2, 3, tzinfo=UTC))],
         ),
         ("autumn-outage", AUTUMN, AUTUMN_OUTAGE),
+        # overlapping and touching outages, merged as simulate merges them (late runs)
+        (
+            "spring-overlapping",
+            SPRING,
+            [
+                (datetime(2026, 3, 29, 1, 30, tzinfo=UTC), datetime(2026, 3, 29, 3, 10, tzinfo=UTC)),
+                (datetime(2026, 3, 29, 0, 55, tzinfo=UTC), datetime(2026, 3, 29, 2, 3, tzinfo=UTC)),
+                (datetime(2026, 3, 29, 3, 10, tzinfo=UTC), datetime(2026, 3, 29, 3, 40, tzinfo=UTC)),
+                (datetime(2026, 3, 28, 8, 50, tzinfo=UTC), datetime(2026, 3, 28, 8, 50, tzinfo=UTC)),
+            ],
+        ),
     ]
 ]
 
@@ -596,17 +752,116 @@ def test_the_fleet_agrees_with_simulate_job_by_job(
         events = list(simulate(schedule, start, end, outages=outages, policy=own))
         runs = [event.at.astimezone(UTC) for event in events if isinstance(event, Run)]
         reasons = Counter(event.reason for event in events if isinstance(event, Skipped))
-        assert (summary.runs, summary.missed, summary.superseded, summary.not_caught_up) == (
+        late = sum(
+            event.at.astimezone(UTC) != event.due.astimezone(UTC)
+            for event in events
+            if isinstance(event, Run)
+        )
+        assert (summary.runs, summary.missed, summary.superseded, summary.not_caught_up, summary.late) == (
             len(runs),
             reasons["missed"],
             reasons["superseded"],
             reasons["not caught up"],
+            late,
         ), text
         minutes.update(run.replace(second=0, microsecond=0) for run in runs)
     if minutes:
         assert result.busiest_minute is not None
         top = max(minutes.values())
         assert result.busiest_minute == Peak(min(m for m, n in minutes.items() if n == top), top)
+
+
+# -- for planners: ranking, affected jobs (issue 13 C18) -------------------------------------------
+
+
+def _ranked(*jobs: JobSummary) -> FleetResult:
+    return FleetResult(_t(0), _t(1), Policy.chronos2(), jobs)
+
+
+def _summary(name: str, runs: int = 0, missed: int = 0, **fields: object) -> JobSummary:
+    return JobSummary(name, "jobs.json", "scheduled", runs, missed, **fields)  # type: ignore[arg-type]  # NOTE: fields are JobSummary's
+
+
+# Names in the order a person expects: digits as numbers, case ignored, then as written.
+NAME_ORDER = [
+    ["job-2", "job-101", "job-1000"],
+    ["job", "job-1", "job-1a", "job-1b", "job-10"],
+    ["a9", "A10", "b1"],
+    ["job-007", "job-7", "job-08"],  # one number: as written, "0" before "7"
+    ["x1", "x1.5", "x1.10", "x2"],
+    ["n" + "9" * 5000, "n1" + "0" * 5000],  # longer than int() reads
+    ["", "0", "00", "1"],
+]
+
+
+@pytest.mark.parametrize("names", NAME_ORDER)
+def test_name_order_is_numeric_aware(names: list[str]) -> None:
+    shuffled = names[::-1]
+    random.Random(3).shuffle(shuffled)
+    result = _ranked(*(_summary(name) for name in shuffled))
+    assert [job.name for job in result.top(by="name")] == names
+
+
+def test_top_ranks_by_runs_or_skips_the_most_first_equals_by_name() -> None:
+    result = _ranked(
+        _summary("job-1000", 5, 1),
+        _summary("job-101", 5, 0),
+        _summary("job-2", 9, 0),
+        _summary("job-30", 1, 3),
+        _summary("job-4", 5, 1),
+    )
+    assert [job.name for job in result.top(by="runs")] == ["job-2", "job-4", "job-101", "job-1000", "job-30"]
+    assert [job.name for job in result.top(by="skips")] == ["job-30", "job-4", "job-1000", "job-2", "job-101"]
+    assert [job.name for job in result.top(2)] == ["job-2", "job-4"]  # by runs
+    assert result.top(0) == ()
+    assert len(result.top(99)) == 5
+    assert [job.name for job in result.jobs] == ["job-1000", "job-101", "job-2", "job-30", "job-4"]
+
+
+def test_affected_jobs_skipped_ran_late_or_are_dependents_without_a_run() -> None:
+    result = _ranked(
+        _summary("fine", 6),
+        _summary("missed", 5, 1),
+        _summary("late", 6, late=2),
+        _summary("off", note="disabled: Chronos does not run it"),  # not an outage's doing
+        JobSummary("ran", "jobs.json", "dependent", 3),
+        JobSummary("idle", "jobs.json", "dependent", 0, note="its parent 'later' did not run in the window"),
+        _summary("superseded", 1, superseded=1),
+        _summary("waiting", 1, not_caught_up=1),
+    )
+    assert [job.name for job in result.affected()] == ["missed", "late", "idle", "superseded", "waiting"]
+    assert [job.name for job in result.top(2, by="skips", only_affected=True)] == ["missed", "superseded"]
+    assert [job.name for job in result.top(by="name", only_affected=True)] == [
+        "idle", "late", "missed", "superseded", "waiting",
+    ]  # fmt: skip
+
+
+def test_top_refuses_what_it_cannot_rank() -> None:
+    result = _ranked(_summary("a"))
+    with pytest.raises(ValueError, match="n must be 0 or more"):
+        result.top(-1)
+    with pytest.raises(ValueError, match="by must be one of 'runs', 'skips', 'name', not 'late'"):
+        result.top(by="late")  # type: ignore[arg-type]  # NOTE: the error is the test
+
+
+@pytest.mark.parametrize(
+    ("outage", "overlaps"),
+    [
+        ((_t(1), _t(2)), True),
+        ((_t(0), _t(3)), True),  # holds the window
+        ((_t(1, 30), _t(1, 40)), True),  # inside it
+        ((_t(0), _t(1)), False),  # ends when the window starts
+        ((_t(2), _t(3)), False),  # starts when it ends
+        ((_t(3), _t(4)), False),
+        ((_t(1, 30), _t(1, 30)), False),  # empty
+    ],
+)
+def test_a_span_overlaps_another_when_they_share_a_moment(
+    outage: tuple[datetime, datetime], overlaps: bool
+) -> None:
+    window = Span(_t(1), _t(2))
+    assert Span(*outage).overlaps(window) is overlaps
+    assert window.overlaps(Span(*outage)) is overlaps
 
 
 # -- workers, progress, timeline ------------------------------------------------------------------
@@ -715,22 +970,28 @@ def test_the_summary_and_the_timeline_agree_run_for_run(policy: Policy) -> None:
     counted, counts = count_fleet(Plan(fleet.jobs), setting)
     assert Counter(e.event.at - EPOCH for e in events if isinstance(e.event, Run)) == counts
     assert sum(counts.values()) > 100
-    # and job by job, the runs and the skips by reason
+    # and job by job, the runs, the skips by reason and the runs late
     result = simulate_fleet(fleet, start, end, outages=AGREEING_OUTAGES, policy=policy)
+    assert result.late > 0 or policy.catchup == "none"  # the count is tested, not only zeros
     for summary in result.jobs:
         own = [e.event for e in events if e.job == summary.name]
         reasons = Counter(event.reason for event in own if isinstance(event, Skipped))
-        assert (summary.runs, summary.missed, summary.superseded, summary.not_caught_up) == (
+        late = sum(
+            event.at.astimezone(UTC) != event.due.astimezone(UTC) for event in own if isinstance(event, Run)
+        )
+        assert (summary.runs, summary.missed, summary.superseded, summary.not_caught_up, summary.late) == (
             sum(isinstance(event, Run) for event in own),
             reasons["missed"],
             reasons["superseded"],
             reasons["not caught up"],
+            late,
         ), summary.name
-        assert counted[summary.name][1:5] == (
+        assert counted[summary.name][1:6] == (
             summary.runs,
             summary.missed,
             summary.superseded,
             summary.not_caught_up,
+            summary.late,
         )
     assert {summary.name for summary in result.jobs if summary.runs} == {job["name"] for job in AGREEING}
     # the figures, from the timeline's runs
@@ -824,6 +1085,7 @@ VALUES = [
         (FleetJob("a", "jobs.json"),), (Diagnostic("IR100", "error", "bad", "x.json", 1, 2),), jvm_zone="UTC"
     ),
     JobSummary("a", "jobs.json", "scheduled", 3, 1, 0, 2, "a note"),
+    JobSummary("a", "jobs.json", "scheduled", 3, late=2, epsilon=Duration.parse("PT5M")),
     Peak(_t(0), 3),
     Span(_t(0), _t(1)),
     FleetEvent("a", Run(_t(0), _t(0, 1))),
@@ -860,7 +1122,7 @@ def test_the_fleet_api_is_chronos_s() -> None:
     assert set(FLEET_NAMES) == isorepeat.chronos._FLEET
     assert not set(FLEET_NAMES) & set(isorepeat.__all__)
     with pytest.raises(AttributeError, match="no attribute 'simulate_fleet'"):
-        isorepeat.simulate_fleet  # type: ignore[attr-defined]  # noqa: B018  # NOTE: the attribute error is the test
+        isorepeat.simulate_fleet  # noqa: B018  # NOTE: the attribute error is the test (isorepeat.__getattr__ types it)
     with pytest.raises(AttributeError, match="no attribute 'simulate_flet'"):
         isorepeat.chronos.simulate_flet  # noqa: B018  # NOTE: the attribute error is the test
 
