@@ -33,7 +33,7 @@ def jobs(tmp_path: Path) -> Path:
 
 
 def test_clean_file_exits_0(jobs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(["check", str(jobs / "good.json")], capsys) == (0, "no findings\n", "")
+    assert _run(["check", str(jobs / "good.json")], capsys) == (0, "checked 1 file: no findings\n", "")
 
 
 def test_warnings_exit_0_unless_strict(jobs: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,7 +97,7 @@ def test_a_directory_is_one_set(jobs: Path, capsys: pytest.CaptureFixture[str]) 
     status, out, _ = _run(["check", str(jobs)], capsys)
     assert status == 1
     assert "IR104 error: the parent 'missing'" in out
-    assert out.splitlines()[-1] == "3 errors and 1 warning in 3 files"
+    assert out.splitlines()[-1] == "3 errors and 1 warning in 4 files"  # every file checked (C14)
     # the same file alone: the parent may live elsewhere, unless --complete
     assert _run(["check", str(jobs / "child.json")], capsys)[0] == 0
     assert _run(["check", "--complete", str(jobs / "child.json")], capsys)[0] == 1
@@ -140,7 +140,7 @@ def test_stdin_json_and_schedule_lines(
 def test_select_and_ignore(jobs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(jobs / "bad.json")
     assert _run(["check", path, "--select", "IR100"], capsys)[1].count("IR1") == 1
-    assert _run(["check", path, "--ignore", "IR1"], capsys)[:2] == (0, "no findings\n")
+    assert _run(["check", path, "--ignore", "IR1"], capsys)[:2] == (0, "checked 1 file: no findings\n")
 
 
 @pytest.mark.parametrize(
@@ -191,12 +191,12 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
 def test_internal_errors_are_one_line_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: Path
 ) -> None:
-    import isorepeat.chronos
+    import isorepeat.chronos.check
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(isorepeat.chronos, "check_jobs", broken)
+    monkeypatch.setattr(isorepeat.chronos.check, "check_report", broken)
     status, _, err = _run(["check", str(jobs)], capsys)
     assert status == 2
     assert err == "isorepeat: error: internal error, please report it: RuntimeError: boom\n"
