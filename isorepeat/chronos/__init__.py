@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from isorepeat.chronos.check import check_jobs, check_schedule
+from isorepeat.chronos.check import CheckReport, check_jobs, check_report, check_schedule
 from isorepeat.chronos.compare import Comparison, Difference, compare
 from isorepeat.chronos.diagnostics import Diagnostic, Severity
 from isorepeat.chronos.jobs import Source
@@ -59,6 +59,8 @@ __all__ = [
     "PostResponse",
     # checking job files
     "check_jobs",
+    "check_report",
+    "CheckReport",
     "check_schedule",
     "Diagnostic",
     "Severity",

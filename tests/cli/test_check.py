@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from isorepeat.cli.app import main
+from tests.cli.helpers import run_cli
+from tests.paths import DOCS
 
 GOOD = '{\n  "name": "docker",\n  "schedule": "R\\/2014-09-25T17:22:00Z\\/PT2M"\n}\n'
 WARNS = '{\n  "name": "billing",\n  "schedule": "R/2024-01-31T02:00:00Z/P1M"\n}\n'
@@ -207,3 +211,23 @@ def test_a_path_too_long_for_the_system_is_a_usage_error(capsys: pytest.CaptureF
     assert (status, out) == (2, "")
     assert err.startswith("isorepeat: error: aaaa")
     assert "internal error" not in err
+
+
+def test_docs_diagnostics_page_first_example_is_what_check_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The page shows the job files and the output (issue 13 D20: IR204's example as it really is).
+    page = (DOCS / "diagnostics.rst").read_text(encoding="utf-8")
+    files = re.findall(r"``(jobs/\w+\.json)``:?\n\n\.\. code-block:: json\n\n((?:   .*\n|\n)+)", page)
+    assert [name for name, _ in files] == ["jobs/billing.json", "jobs/report.json"]
+    (tmp_path / "jobs").mkdir()
+    for name, block in files:
+        (tmp_path / name).write_text(textwrap.dedent(block).strip() + "\n", encoding="utf-8")
+    console = re.search(r"^\.\. code-block:: console\n\n((?:   .*\n|\n)+)", page, re.MULTILINE)
+    assert console is not None
+    command, *expected = textwrap.dedent(console.group(1)).strip().splitlines()
+    assert command == "$ isorepeat check jobs/"
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run_cli(capsys, "check", "jobs/")
+    assert status == 0
+    assert out == expected
