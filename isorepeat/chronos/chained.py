@@ -80,6 +80,7 @@ def gap_drift(schedule: Schedule, written_wall: Nanos) -> GapDrift | None:
     (ns since 1970-01-01T00:00). The zone's gaps of the next 28 years are found first, so the
     runs are walked only when the time written falls in one of them, and only up to the last.
 
+    >>> from isorepeat.chronos.chained import gap_drift
     >>> import isorepeat
     >>> from isorepeat.chronos.dialect import schedule_form
     >>> text = "R/2026-03-07T02:30:00/P1D"

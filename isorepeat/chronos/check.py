@@ -127,6 +127,7 @@ def check_report(
 ) -> CheckReport:
     """:func:`check_jobs` (same inputs and options), with the files checked and skipped.
 
+    >>> from isorepeat.chronos.check import check_report
     >>> from isorepeat.chronos import Source
     >>> report = check_report([Source("job.json", '{"name": "a", "command": "true"}')])
     >>> report.checked, [d.code for d in report.diagnostics]

@@ -247,6 +247,7 @@ def schedule_form(text: str) -> ScheduleForm:
     :func:`parse_chronos` reads, or one it refuses with an
     :class:`~isorepeat.errors.UnrepresentableError` (``year`` then says which year).
 
+    >>> from isorepeat.chronos.dialect import schedule_form
     >>> form = schedule_form("R/T05:50:00.0001Z/PT1H")
     >>> form.shape, form.offset_seconds, form.truncated_column, form.year
     ('time-only', 0, 15, 1970)
@@ -282,6 +283,7 @@ def schedule_form(text: str) -> ScheduleForm:
 def parse_joda_period(text: str) -> Duration:
     """A period as Joda's ``Period.parse`` reads it (Chronos 2.x's ``epsilon``).
 
+    >>> from isorepeat.chronos.dialect import parse_joda_period
     >>> str(parse_joda_period("PT30S")), str(parse_joda_period("pt1m"))
     ('PT30S', 'PT1M')
     """

@@ -129,6 +129,7 @@ class DocumentError(Exception):
 def read_json(text: str) -> Node:
     """Read a JSON text into nodes; :class:`DocumentError` where it is not JSON as Chronos reads it.
 
+    >>> from isorepeat.chronos.jobs import read_json
     >>> node = read_json('{"schedule": "R\\\\/2014-09-25T17:22:00Z\\\\/PT2M"}')
     >>> schedule = node.get("schedule")
     >>> schedule.value, schedule.start, schedule.end
@@ -488,6 +489,7 @@ def is_job_file(source: Source, jobs: Sequence[Job]) -> bool:
     misspelt key too). A document that does not parse is one when its text names such
     a key. Others (``package.json``, ``tsconfig.json``) are skipped by ``check``.
 
+    >>> from isorepeat.chronos.jobs import Source, is_job_file, load_source
     >>> source = Source("package.json", '{"name": "app", "scripts": {"test": "jest"}}')
     >>> is_job_file(source, load_source(source)[0])
     False

@@ -164,6 +164,8 @@ def format_joda_start(zone: Zone, instant: Nanos) -> str:
 def format_joda_period(period: Duration) -> str:
     """A period as Joda's ISOPeriodFormat.standard() prints it: ``PT1.500S``, zero as ``PT0S``.
 
+    >>> from isorepeat import Duration
+    >>> from isorepeat.chronos.printing import format_joda_period
     >>> format_joda_period(Duration.parse("PT1.5M"))
     'PT1M30S'
 

@@ -197,6 +197,8 @@ class Gitignore:
     pattern to ``base`` (otherwise it matches at any depth), ``*``, ``?`` and ``[...]`` within
     one path component, and ``**`` as a whole component (``**/x``, ``x/**``, ``a/**/b``).
 
+    >>> from pathlib import Path
+    >>> from isorepeat.chronos.walk import Gitignore
     >>> ignore = Gitignore.parse(Path(".gitignore"), "", "*.json\\n!keep.json\\n/build/\\n**/tmp/*.json")
     >>> [ignore.match(path, False) is not None for path in ("a.json", "x/keep.json", "x/b.yaml")]
     [True, True, False]

@@ -38,6 +38,7 @@ class JodaZone:
     reports, what the vectors call ``start_zone``; ``note`` is an IR203 or IR204 finding, else
     ``None``.
 
+    >>> from isorepeat.chronos.zones import resolve_zone
     >>> resolve_zone("US/Pacific").id
     'America/Los_Angeles'
     >>> resolve_zone("GMT+5:30").id
@@ -59,6 +60,8 @@ def resolve_zone(name: str, text: str | None = None, column: int = 0) -> JodaZon
     Chronos reads differently from what most readers expect (``PST``, ``BST``) get an IR203 note.
     ``text`` and ``column`` say where the name sits, for the error (by default the name itself).
 
+    >>> from isorepeat import ScheduleError
+    >>> from isorepeat.chronos.zones import resolve_zone
     >>> resolve_zone("PST").id, resolve_zone("PST").note.code
     ('America/Los_Angeles', 'IR203')
     >>> z = resolve_zone("PDT")
