@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import itertools
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
@@ -321,3 +323,18 @@ def test_version_is_the_distributions() -> None:
 
     assert isorepeat.__version__ == version("isorepeat")
     assert "__version__" in isorepeat.__all__
+
+
+def test_check_loads_neither_the_fleet_nor_the_schedulers_nor_the_comparison() -> None:
+    # isorepeat check runs on every commit: what it does not use loads on first use (STYLE 2.1).
+    code = (
+        "import sys, isorepeat.chronos, isorepeat.chronos.check;"
+        "print(sorted(m for m in sys.modules if m.startswith('isorepeat.chronos.')))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    for lazy in ("fleet", "comparison", "scheduler", "scheduler2x", "skip"):
+        assert f"'isorepeat.chronos.{lazy}'" not in loaded
+    import isorepeat.chronos
+
+    for name in isorepeat.chronos.__all__:  # and every exported name still resolves
+        assert getattr(isorepeat.chronos, name) is not None

@@ -1,4 +1,4 @@
-"""``isorepeat.chronos.compare``: iso's anchored runs against Chronos's chained runs, as values.
+"""``isorepeat.chronos.comparison``: iso's anchored runs against Chronos's chained runs, as values.
 
 The rendering of these values by ``isorepeat explain`` is checked by the CLI tests; here the
 values themselves, one case per reason a run differs, and the value semantics of the types.
@@ -15,7 +15,7 @@ import pytest
 
 from isorepeat import ScheduleError
 from isorepeat.chronos import Comparison, Difference, compare
-from isorepeat.chronos.compare import COMPARED_RUNS
+from isorepeat.chronos.comparison import COMPARED_RUNS
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 UTC = timezone.utc
