@@ -122,7 +122,8 @@ class Dialect:
     resolves_on_read: bool = False
     """True when the engine reads an empty start from the clock when it reads the text (Chronos)."""
     read_fast: Callable[[str, Disambiguate], Schedule | None] | None = None
-    """A reader for the common call (no ``tz``, no options, no ``now``) that may decline with
+    """A reader for the common call (no ``tz``, no options, no ``now``, ``disambiguate`` left
+    ``"compatible"``) that may decline with
     ``None``; then :attr:`read` reads the text. The hot path of ``parse``: one call fewer."""
     options: tuple[str, ...] = ()
     """The keyword options ``parse`` passes to :attr:`read` (``jvm_zone``); any other is an error."""
@@ -268,7 +269,7 @@ def parse(
         spec = dialect_named(dialect)
     if options:
         options = _checked(spec, options)
-    elif tz is None and now is None and spec.read_fast is not None:
+    elif tz is None and now is None and disambiguate == "compatible" and spec.read_fast is not None:
         fast = spec.read_fast(text, disambiguate)
         if fast is not None:
             return fast

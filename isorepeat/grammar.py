@@ -160,12 +160,10 @@ def _fast_parse(
     """The common shape; ``None`` sends the text to the careful parser, which is the reference.
 
     Zone placement goes through the careful parser's own ``_place``, with the columns read from
-    the match, so its errors are the same as the careful parser's. A long text, or a policy
-    :func:`read_iso` must refuse, is declined (``parse`` calls this first, as ``read_fast``).
+    the match, so its errors are the same as the careful parser's. A long text is declined
+    (``parse`` calls this first, as ``read_fast``, for the default ``disambiguate`` only).
     """
-    if len(text) > _MAY_PRINT_TOO_LONG or (
-        disambiguate != "compatible" and disambiguate not in DISAMBIGUATIONS
-    ):
+    if len(text) > _MAY_PRINT_TOO_LONG:
         return None
     match = _FAST_SCHEDULE.match(text)
     if match is None:
