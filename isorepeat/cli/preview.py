@@ -149,8 +149,10 @@ def _zone_name(zone: tzinfo | None) -> str:
     key = getattr(zone, "key", None)
     if isinstance(key, str):
         return key
+    from isorepeat.datetimes import format_offset
+
     offset = datetime(2000, 1, 1, tzinfo=zone).utcoffset()
-    return "UTC" if not offset else f"UTC{str(datetime(2000, 1, 1, tzinfo=zone))[-6:]}"
+    return "UTC" if not offset else f"UTC{format_offset(int(offset.total_seconds()))}"
 
 
 def utc_text(moment: datetime) -> str:
