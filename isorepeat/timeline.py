@@ -19,7 +19,7 @@ from isorepeat._types import Disambiguate, Nanos
 from isorepeat.calendar import MAX_INSTANT, MAX_WALL, advance, days_in_month, is_representable
 from isorepeat.datetimes import EPOCH_ORDINAL
 from isorepeat.duration import Duration
-from isorepeat.units import NS_PER_DAY, NS_PER_SECOND
+from isorepeat.units import NS_PER_DAY, NS_PER_SECOND, NS_PER_US
 from isorepeat.zones import FixedZone, Zone, ZoneInfoZone
 
 __all__ = ["Arithmetic", "Timeline", "step_count"]
@@ -27,7 +27,6 @@ __all__ = ["Arithmetic", "Timeline", "step_count"]
 _Predicate: TypeAlias = Callable[[int], bool]
 Arithmetic: TypeAlias = Callable[[Zone, Nanos, Nanos, Duration, int, Disambiguate], "Nanos | None"]
 """``start ⊕ k·P``: :func:`isorepeat.calendar.advance` (S28), or Joda's for the chronos dialect."""
-_NS_PER_US: Final = 1000
 # The Gregorian calendar repeats every 400 years = 146,097 days = 4,800 months.
 _MEAN_MONTH_NS: Final = 146_097 * NS_PER_DAY // 4800
 
@@ -188,7 +187,7 @@ class Timeline:
     def first_at_or_after(self, target_us: int) -> int:
         """The smallest k >= 0 whose floored occurrence is >= ``target_us`` (S31), or the first k
         past the end when there is none (then ``exists(k)`` is false)."""
-        target_ns = target_us * _NS_PER_US  # floor(x / 1000) >= T  <=>  x >= 1000 T
+        target_ns = target_us * NS_PER_US  # floor(x / 1000) >= T  <=>  x >= 1000 T
         if self.step == 0:  # S14: a zero period (R0, R1): every occurrence is the start
             return 0 if self.anchor >= target_ns else max(1, self.count or 1)
         if self.step is not None:
@@ -270,7 +269,7 @@ class Timeline:
             return iter(())
         zone = self.zone
         step = self.step
-        if step is not None and step % _NS_PER_US == 0 and isinstance(zone, FixedZone):
+        if step is not None and step % NS_PER_US == 0 and isinstance(zone, FixedZone):
             # Whole microseconds in a fixed zone: floor(x0 + k·P) = floor(x0) + k·P exactly.
             # accumulate makes each next datetime in C, n - 1 additions: none past the last,
             # which could overflow at year 9999.
@@ -279,7 +278,7 @@ class Timeline:
             if stop_k - start_k == 1:  # no step to take: the step may not fit a timedelta
                 return iter((zone.to_datetime(first),))
             return accumulate(
-                repeat(timedelta(microseconds=step // _NS_PER_US), stop_k - start_k - 1),
+                repeat(timedelta(microseconds=step // NS_PER_US), stop_k - start_k - 1),
                 operator.add,
                 initial=zone.to_datetime(first),
             )
@@ -305,7 +304,7 @@ class Timeline:
         fixed = isinstance(self.zone, FixedZone)
         days, time_of_day = divmod(self.anchor_wall, NS_PER_DAY)
         anchor_date = date.fromordinal(days + EPOCH_ORDINAL)
-        micros = time_of_day // _NS_PER_US  # S31: flooring the wall floors the instant (whole-second offsets)
+        micros = time_of_day // NS_PER_US  # S31: flooring the wall floors the instant (whole-second offsets)
         seconds, microsecond = divmod(micros, 1_000_000)
         hour, rest = divmod(seconds, 3600)
         minute, second = divmod(rest, 60)

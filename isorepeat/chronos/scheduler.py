@@ -18,15 +18,14 @@ from isorepeat.chronos.printing import format_joda_start
 from isorepeat.chronos.skip import skip_forward
 from isorepeat.errors import ScheduleError, UnrepresentableError
 from isorepeat.schedule import Schedule
+from isorepeat.units import NS_PER_MS, NS_PER_SECOND
 from isorepeat.zones import UTC_ZONE, instant_of
 
 __all__ = ["HeadSimulation", "Launch", "PostResponse", "is_due", "post_head", "simulate_head"]
 
-_NS_PER_MS: Final = 1_000_000
-_NS_PER_SECOND: Final = 1_000_000_000
 _NEXT_PASS: Final = timedelta(milliseconds=1)  # the loop wakes when a launch notifies it
 # Iso8601JobResource.post (HEAD): a start before this instant is refused (PR #791).
-_EARLIEST_START_NS: Final = 1 * _NS_PER_SECOND
+_EARLIEST_START_NS: Final = 1 * NS_PER_SECOND
 # The Gregorian calendar repeats every 400 years, weekdays included: a start in a year datetime
 # cannot hold is read 400 x k years nearer, where its zone's offsets are those of its own year
 # (local mean time before 1800, the last rules after 9000).
@@ -161,7 +160,7 @@ def _stored_after_launch(text: str, run_at: datetime, tz: str | None, jvm_zone: 
 def _utc_ms(moment: datetime) -> datetime:
     """Chronos's clock reading of ``moment``: UTC, whole milliseconds."""
     instant = instant_of(moment, "now")
-    return UTC_ZONE.to_datetime(instant - instant % _NS_PER_MS)
+    return UTC_ZONE.to_datetime(instant - instant % NS_PER_MS)
 
 
 # -- the API -------------------------------------------------------------------------------------

@@ -19,11 +19,11 @@ from isorepeat.chronos.printing import format_joda_period, format_joda_start
 from isorepeat.chronos.skip import skip_forward
 from isorepeat.duration import Duration
 from isorepeat.schedule import Schedule
+from isorepeat.units import NS_PER_MS
 from isorepeat.zones import UTC_ZONE, Zone, instant_of
 
 __all__ = ["Iteration", "Registration", "iterate_2x", "register_2x"]
 
-_NS_PER_MS: Final = 1_000_000
 _DEFAULT_EPSILON: Final = "PT60S"  # --task_epsilon 60 (2.5.1 SchedulerConfiguration.scala:100-102)
 _DEFAULT_HORIZON: Final = "PT60S"  # --schedule_horizon 60 (2.5.1 SchedulerConfiguration.scala:29-31)
 # One pass of Chronos visits every occurrence between the stream's start and now + horizon; a
@@ -227,7 +227,7 @@ def _zone_and_start(schedule: Schedule) -> tuple[Zone, Nanos]:
 def _clock(now: datetime) -> Nanos:
     """Chronos's clock, ``DateTime.now(DateTimeZone.UTC)``: milliseconds."""
     instant = instant_of(now, "now")
-    return instant - instant % _NS_PER_MS
+    return instant - instant % NS_PER_MS
 
 
 def _period(value: Duration | str) -> Duration:

@@ -39,11 +39,11 @@ from isorepeat.chronos.printing import create
 from isorepeat.dialects import parse
 from isorepeat.duration import Duration
 from isorepeat.schedule import Schedule
+from isorepeat.units import NS_PER_MS
 from isorepeat.zones import UTC_ZONE, Zone, instant_of
 
 __all__ = ["ChronosFailure", "skip_forward"]
 
-_NS_PER_MS: Final = 1_000_000
 _MS_PER_SECOND: Final = 1_000
 _INT_BITS: Final = 32
 _LONG_BITS: Final = 64
@@ -156,8 +156,8 @@ def skip_forward(
         msg = "Chronos keeps a start in every schedule; this one has none"
         raise ValueError(msg)
     period = parsed.period
-    now_ms = instant_of(now, "now") // _NS_PER_MS  # DateTime keeps milliseconds
-    start_ms = start // _NS_PER_MS
+    now_ms = instant_of(now, "now") // NS_PER_MS  # DateTime keeps milliseconds
+    start_ms = start // NS_PER_MS
     rec = -1 if parsed.repetitions is None else parsed.repetitions
     if version == "3":
         skip = _skips_head(now_ms, start_ms, period)
@@ -198,12 +198,12 @@ def _skips_head(now_ms: int, start_ms: int, period: Duration) -> int:
     if period.months or period.years:
         # PR #800: divide by the length of the month or year that starts at now; Chronos's
         # clock, and so this Duration, is in UTC (DateTime.now(DateTimeZone.UTC)).
-        end = joda_plus(UTC_ZONE, now_ms * _NS_PER_MS, period)
+        end = joda_plus(UTC_ZONE, now_ms * NS_PER_MS, period)
         if end is None:
             msg = f"now plus {period} is outside the years 0001-9999: {CANNOT_HOLD}"
             raise ValueError(msg)
         elapsed = _seconds_between(start_ms, now_ms)
-        divisor = _safe_to_int(_java_div(end // _NS_PER_MS - now_ms, _MS_PER_SECOND))
+        divisor = _safe_to_int(_java_div(end // NS_PER_MS - now_ms, _MS_PER_SECOND))
     else:
         elapsed = _seconds_between(start_ms, now_ms)
         divisor = _standard_seconds(period)
@@ -213,7 +213,7 @@ def _skips_head(now_ms: int, start_ms: int, period: Duration) -> int:
 def _skips_2x(now_ms: int, start_ms: int, zone: Zone, start: Nanos, period: Duration) -> int:
     """2.5.1's ``calculateSkips``: chained steps for ``months >= 1``, else truncated division."""
     if period.months >= 1:
-        return _chained_steps(zone, start, now_ms * _NS_PER_MS, period)
+        return _chained_steps(zone, start, now_ms * NS_PER_MS, period)
     # Scala evaluates the dividend first: its overflow wins over toStandardSeconds' refusal.
     elapsed = _seconds_between(start_ms, now_ms)
     return _java_int(_java_div(elapsed, _standard_seconds(period)))
