@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, final
 
+from isorepeat.calendar import is_representable
 from isorepeat.chronos.arithmetic import joda_plus, rezone, wall_of
 from isorepeat.units import NS_PER_DAY, NS_PER_SECOND
 from isorepeat.zones import UTC_ZONE, FixedZone, Zone, in_gap, instant_of, offset_seconds
@@ -50,7 +51,9 @@ def chronos_chain_step(
         return None
     # create(): the start printed with its offset; parse(): read back, then re-zoned.
     if schedule_zone is not None:
-        return rezone(schedule_zone, wall_of(zone, following), following), schedule_zone
+        moved = rezone(schedule_zone, wall_of(zone, following), following)
+        # Re-read in another zone, the run may move past the year 9999 (S40).
+        return (moved, schedule_zone) if is_representable(schedule_zone, moved) else None
     offset = zone.offset_at(following)
     return following, FixedZone(offset) if offset else UTC_ZONE
 

@@ -93,7 +93,7 @@ def _no_such_form(schedule: Schedule, repetitions: str, period: Duration) -> NoR
             "Chronos has no form R/<period>: it counts from a start",
             text,
             text.index("/") + 1,
-            f"resolve(now) gives the schedule a start; or write R/<start>/{shown}",
+            f"resolve(now) gives the schedule a start; or write {repetitions}/<start>/{shown}",
         )
     fail(
         "Chronos has no form R/<period>/<end>: it counts from a start",
@@ -134,10 +134,10 @@ def reparse_chronos(schedule: Schedule) -> tuple[str, dict[str, object]]:
         # (CHRONOS.md §2): no stored text says both, the empty start read at that now does.
         repetitions, _, period = text.split("/")
         text = f"{repetitions}//{period}"
-        keywords["tz"] = chain_zone.key or chain_zone.name
+        keywords["tz"] = _zone_id(chain_zone)
         keywords["now"] = first if options.get("version") == "2" else first + _ONE_SECOND
     elif schedule.tz is not None and zone is not None:
-        keywords["tz"] = zone.key or zone.name
+        keywords["tz"] = _zone_id(zone)
     elif jvm_zone is not None and zone is not None and zone.fixed_offset is None:
         # The start was read in the JVM zone: print it without its offset, as it was written.
         repetitions, start, period = text.split("/")
@@ -147,6 +147,15 @@ def reparse_chronos(schedule: Schedule) -> tuple[str, dict[str, object]]:
         keywords["version"] = options["version"]
     keywords["dialect"] = "chronos"
     return text, keywords
+
+
+def _zone_id(zone: Zone) -> str:
+    """The scheduleTimeZone that reads back as ``zone``: its IANA name, or Joda's ``GMT+05:30``
+    for a fixed offset (Chronos reads a bare ``+05:30`` as an unknown zone, that is UTC)."""
+    if zone.key is not None:
+        return zone.key
+    offset = zone.offset_at(0)
+    return "UTC" if offset == 0 else f"GMT{format_offset(offset)}"
 
 
 def format_joda_start(zone: Zone, instant: Nanos) -> str:

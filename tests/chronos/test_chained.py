@@ -254,16 +254,6 @@ def test_s40_chronos_chain_step_ends_at_the_year_9999() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "chronos_chain_step checks the year 9999 before it re-reads the run in the schedule zone: "
-        "9999-12-31T23:00Z + PT30M, printed 23:30Z and re-read as 23:30-05:00 in New York, returns "
-        "the instant 10000-01-01T04:30Z (253402317000000000000 > MAX_INSTANT) instead of None "
-        "(its docstring and ChainStep: None past S40); Chain's own is_representable check hides it "
-        "from Schedule queries"
-    ),
-)
 def test_s40_chronos_chain_step_ends_at_the_year_9999_after_the_rezone() -> None:
     run = _ns(datetime(9999, 12, 31, 23, tzinfo=UTC))
     found = chronos_chain_step(UTC_ZONE, run, Duration(minutes=30), _zone(NEW_YORK), "compatible")

@@ -438,14 +438,6 @@ def test_s21_format_chronos_raises_where_chronos_cannot_store(
     assert (error.text, error.column, error.message, error.hint) == (str(schedule), column, message, hint)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "printing._no_such_form: the hint for a counted R<n>/<period> always says 'write R/<start>/...', "
-        "dropping the count (R3/PT1H is told to write R/<start>/PT1H, an endless schedule), while the "
-        "R<n>/<period>/<end> hint keeps it"
-    ),
-)
 def test_s21_format_chronos_hint_keeps_the_count_of_r_period() -> None:
     with pytest.raises(ScheduleError) as caught:
         format_chronos(isorepeat.parse("R3/PT1H"))
@@ -548,15 +540,6 @@ def test_s21_reparse_chronos(
     assert _evaluated(schedule) == schedule
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "reparse_chronos writes a custom GMT zone by its Zone.name, tz='+05:30' (tz='-08:00' for "
-        "GMT-8), an ID Chronos does not know (CHRONOS.md §2: silently UTC, IR204); so the repr of a "
-        "schedule read with tz='GMT+05:30' evaluates to one in UTC: 13:00Z, not 13:00+05:30. It "
-        "should write tz='GMT+05:30'"
-    ),
-)
 @pytest.mark.parametrize(
     ("text", "kwargs"),
     [
