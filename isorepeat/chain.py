@@ -35,8 +35,9 @@ def chains_as_anchored(period: Duration) -> bool:
 
     A fixed period (hours, minutes, seconds) that moves forward has no month end to clamp and no
     wall time to re-read: k·P from the start and P after P give the same instants, in every
-    dialect, because each adds elapsed time to an instant. (The zone a run is shown in may still
-    differ: see :meth:`Chain.zone_of`.)
+    dialect, because each adds elapsed time to an instant. A fixed period moves forward when its
+    elapsed time is positive, in every zone, whatever the signs of its fields (``PT2H-30.5S``).
+    (The zone a run is shown in may still differ: see :meth:`Chain.zone_of`.)
     """
     return period.is_fixed and period.moves_forward
 
@@ -51,8 +52,10 @@ class Chain:
     """The chained runs of one schedule: run k as (instant, zone it is shown in), walked lazily.
 
     ``count`` is the number of runs (``None``: until the year 9999 ends them, S40). Runs are
-    monotonic when the period moves forward (:attr:`Duration.moves_forward`): then searches
-    bisect the runs walked; otherwise they scan them in chain order.
+    monotonic when the period moves forward in the start's zone
+    (:meth:`Duration.moves_forward_in`: each step of a chain is the first anchored step of a start,
+    in that zone or, after a step printed with its offset, in a fixed one): then searches bisect
+    the runs walked; otherwise they scan them in chain order.
     """
 
     __slots__ = (
@@ -79,7 +82,9 @@ class Chain:
         disambiguate: Disambiguate,
     ) -> None:
         self.count = count
-        self.monotonic = period.moves_forward
+        self.monotonic = period.moves_forward_in(zone) and (
+            schedule_zone is None or schedule_zone == zone or period.moves_forward_in(schedule_zone)
+        )
         self._period = period
         self._step = step
         self._schedule_zone = schedule_zone

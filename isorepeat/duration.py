@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias, final
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, final
 
 from isorepeat._types import Nanos
 from isorepeat.errors import fail
 from isorepeat.units import NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND
+
+if TYPE_CHECKING:
+    from isorepeat.zones import Zone
 
 __all__ = ["Duration"]
 
@@ -36,6 +39,7 @@ class Duration:
     elapsed time, and ``fraction_unit`` remembers where it was written, so ``PT1.5H`` prints
     back as ``PT1.5H`` (S20).
 
+    >>> from isorepeat import Duration
     >>> d = Duration.parse("PT1.5H")
     >>> d.hours, d.nanoseconds, d.fraction_unit, d.fixed_nanoseconds
     (1, 1800000000000, 'H', 5400000000000)
@@ -94,6 +98,7 @@ class Duration:
     def parse(cls, text: str, /) -> Duration:
         """Parse an ISO 8601 duration (S12-S15, S19a); the inverse of :func:`str`.
 
+        >>> from isorepeat import Duration
         >>> Duration.parse("P1Y2M10DT2H30M")
         Duration.parse('P1Y2M10DT2H30M')
         >>> Duration.parse("P0001-02-03T04:05:06")
@@ -136,20 +141,70 @@ class Duration:
 
     @property
     def moves_forward(self) -> bool:
-        """True when every occurrence of the period lands later than the one before, from any start.
+        """True when every anchored run lands later than the one before, from any start, in any zone.
 
-        The one definition, used by the queries, ``describe`` and ``check``'s IR207: no field is
-        negative and one is positive. (Only the chronos dialect has periods with a negative field;
-        the iso grammar rejects them, S15, and a zero period with more than one run, S14.)
+        The one definition, used by the queries, ``describe`` and ``check``'s IR207 (through
+        :meth:`moves_forward_in` where the zone is known): run k, ``start ⊕ k·P`` (S27), is later
+        than run k-1 for every start and every k >= 1. A period without a negative field moves
+        forward when it is not zero (its runs never go back, S33). One with a negative field
+        (only the chronos dialect reads them; the iso grammar rejects them, S15, and a zero
+        period with more than one run, S14) moves forward when its shortest step does: the
+        shortest wall-clock distance of two consecutive runs' calendar parts, exact over the
+        400-year cycle, plus its hours, minutes and seconds, is longer than what the zone's
+        clock changes can take away (:mod:`isorepeat.forward`). Without a zone that is the worst
+        zone's: ``P1DT-1H`` goes back once in Pacific/Apia, and runs in a zone that says so.
 
+        >>> from isorepeat import Duration
         >>> Duration.parse("P1M").moves_forward, Duration.parse("PT0S").moves_forward
         (True, False)
+        >>> Duration(months=1, days=-3).moves_forward, Duration(months=1, days=-30).moves_forward
+        (True, False)
+        >>> Duration(days=1, hours=-1).moves_forward, Duration(days=1, hours=-1).moves_forward_in(None)
+        (False, False)
         """
-        return (
-            min(self.years, self.months, self.weeks, self.days, self.hours, self.minutes, self.seconds) >= 0
-            and self.nanoseconds >= 0
-            and not self.is_zero
-        )
+        plain = self._plain_forward()
+        if plain is not None:
+            return plain
+        from isorepeat.forward import WORLD, advances
+
+        return advances(self, WORLD)
+
+    def moves_forward_in(self, zone: Zone | None, /) -> bool:
+        """:attr:`moves_forward` in one zone: with the bound of that zone's clock changes (none
+        for UTC or a fixed offset, where the answer is exact; an hour per calendar field in New
+        York), or any zone's for ``None``.
+
+        >>> from isorepeat import Duration
+        >>> from isorepeat.zones import UTC_ZONE
+        >>> Duration(days=1, hours=-1).moves_forward_in(UTC_ZONE)
+        True
+        >>> Duration(days=1, hours=-24).moves_forward_in(UTC_ZONE)  # stands still
+        False
+        """
+        plain = self._plain_forward()
+        if plain is not None:
+            return plain
+        from isorepeat.forward import advances, zone_shifts
+
+        return advances(self, zone_shifts(zone))
+
+    def _plain_forward(self) -> bool | None:
+        """Without a negative field: whether the period is not zero (two comparisons for ``P1D``,
+        the first query of every schedule asks); ``None`` with one."""
+        years, months, weeks, days = self.years, self.months, self.weeks, self.days
+        hours, minutes, seconds, nanoseconds = self.hours, self.minutes, self.seconds, self.nanoseconds
+        if (
+            years >= 0
+            and months >= 0
+            and weeks >= 0
+            and days >= 0
+            and hours >= 0
+            and minutes >= 0
+            and seconds >= 0
+            and nanoseconds >= 0
+        ):
+            return bool(years or months or weeks or days or hours or minutes or seconds or nanoseconds)
+        return None
 
     @property
     def total_months(self) -> int:
@@ -175,6 +230,7 @@ class Duration:
     def fixed_nanoseconds(self) -> Nanos:
         """The exact length of a fixed duration in nanoseconds.
 
+        >>> from isorepeat import Duration
         >>> Duration.parse("PT0.1S").fixed_nanoseconds
         100000000
 

@@ -220,8 +220,9 @@ def anchored_runs(schedule: Schedule) -> AnchoredRuns:
         arithmetic = dialect.arithmetic
         timeline = Timeline(zone, end.instant, end.wall, period, count, count, disambiguate, arithmetic)
         return AnchoredRuns(schedule, timeline)
-    if not period.moves_forward and (count is None or count > 1):
-        # Only a dialect that accepts negative periods gets here (S14, S15 reject them).
+    if (count is None or count > 1) and not period.moves_forward_in(zone):
+        # Only a dialect that accepts negative periods gets here (S14, S15 reject them). The zone
+        # is known here: its own clock changes bound the steps (none in UTC or a fixed offset).
         text = str(schedule)
         engine = dialect.engine or "a scheduler"
         fail(

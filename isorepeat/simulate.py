@@ -280,12 +280,13 @@ def _plus(schedule: Schedule, moment: datetime, period: Duration) -> datetime | 
 def _due(schedule: Schedule, start: datetime, end: datetime, policy: Policy) -> Iterator[datetime]:
     """The due times in ``[start, end)``; with ``count="launches"`` the series goes on past n."""
     series = schedule
-    period = series.period
-    if policy.count == "launches" and schedule.repetitions is not None and period.moves_forward:
+    # The anchored query's definition, in the schedule's zone (IR207): P1DT-1H moves forward in UTC.
+    forward = series.period.moves_forward_in(schedule.zone)
+    if policy.count == "launches" and schedule.repetitions is not None and forward:
         # Past n the launch budget decides; a period that does not move forward keeps its
         # n (R1 runs once whichever way it points; more runs are refused below, IR207).
         series = dataclasses.replace(schedule, repetitions=None)
-    if policy.mode == "anchored" or not period.moves_forward:
+    if policy.mode == "anchored" or not forward:
         # A period that does not move forward has no series to simulate: the anchored query
         # refuses it (IR207) where a chain would run the same instant for ever.
         return series.between(start, end, mode="anchored")

@@ -113,7 +113,8 @@ def joda_fields(period: Duration) -> tuple[int, int, int, int, int, int, int, in
     )
 
 
-def is_forward(period: Duration) -> bool:
-    """True when every field is >= 0 and one is > 0: the occurrences then never go back."""
-    fields = joda_fields(period)
-    return all(value >= 0 for value in fields) and any(fields)
+def is_forward(period: Duration, zone: Zone | None = None) -> bool:
+    """True when every anchored run ``start.plus(period.multipliedBy(k))`` is later than the one
+    before, from any start, in ``zone`` (any zone for ``None``): :meth:`Duration.moves_forward_in`,
+    the one definition (the chronos dialect has already cut the period to Joda's milliseconds)."""
+    return period.moves_forward_in(zone)

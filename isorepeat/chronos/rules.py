@@ -274,13 +274,18 @@ def ir206_never_runs(facts: ScheduleFacts) -> Iterator[Finding]:
 
 
 def ir207_period_does_not_advance(facts: ScheduleFacts) -> Iterator[Finding]:
-    """A zero period (n != 1) or one that goes back: Chronos runs the job continuously."""
+    """A zero period (n != 1) or one that does not move forward: Chronos runs the job continuously.
+
+    "Moves forward" is the anchored queries' definition, :meth:`Duration.moves_forward_in` the
+    schedule's zone (issue 13 A3): ``P1DT-1H`` (23 h) does in UTC and in New York, ``P1M-30D``
+    does not (from January 31, 2016: February 29 less 30 days is January 30).
+    """
     schedule = facts.schedule
     if schedule is None or schedule.repetitions in (0, 1):
         return
-    fields = joda_fields(schedule.period)
+    period = schedule.period
     column = facts.form.period_column if facts.form is not None else _period_column(facts.text)
-    if not any(fields):
+    if not any(joda_fields(period)):
         yield Finding(
             "IR207",
             "a zero period repeats the same instant: Chronos runs the job continuously",
@@ -288,16 +293,24 @@ def ir207_period_does_not_advance(facts: ScheduleFacts) -> Iterator[Finding]:
             index=column,
         )
         return
-    if all(value >= 0 for value in fields):
+    if period.moves_forward_in(schedule.zone):
         return
-    step = _first_step_back(schedule)
-    if step is not None:
-        yield Finding(
-            "IR207",
-            f"the period {schedule.period} goes back ({step}): Chronos runs the job continuously",
-            "write a period whose fields are all positive",
-            index=column,
+    found = _first_step_back(schedule)
+    if found is None:  # no run found that goes back: only the bound of the zone's clock refuses it
+        from isorepeat.forward import why_not_forward
+
+        message = (
+            f"the period {period} may go back ({why_not_forward(period, schedule.zone)}): "
+            "Chronos runs the job continuously from a step that does"
         )
+    elif found[1]:  # one of this job's own steps in Chronos
+        message = f"the period {period} goes back ({found[0]}): Chronos runs the job continuously"
+    else:
+        message = (
+            f"the period {period} goes back ({found[0]}): "
+            "Chronos runs the job continuously from a step that does"
+        )
+    yield Finding("IR207", message, "write a period whose fields are all positive", index=column)
 
 
 def ir208_sub_millisecond(facts: ScheduleFacts) -> Iterator[Finding]:
@@ -831,11 +844,48 @@ def _length_at_least_a_day(period: Duration) -> bool:
     return bool(years or months or weeks or days) or standard_seconds(period) >= 86_400
 
 
-def _first_step_back(schedule: Schedule) -> str | None:
-    """``"a to b"`` for the first chained step (of four years' worth) that does not go forward."""
+def _first_step_back(schedule: Schedule) -> tuple[str, bool] | None:
+    """``"from a to b"`` for a step that does not go forward, looked for where it is likeliest,
+    and whether it is one of the chained steps Chronos itself takes.
+
+    The first chained step (of four years' worth: what Chronos runs) that does not go forward;
+    else the first anchored one of the first 1,000 runs (``"..., anchored runs 66 and 67"``); else
+    the anchored runs of the start on which the calendar's step is shortest
+    (:func:`isorepeat.forward.calendar_steps`), at the schedule's wall time in its zone
+    (``"..., runs 0 and 1 of a start on 2001-01-31"``). ``None`` when none of them goes back.
+    """
     previous: datetime | None = None
     for moment in islice(schedule.occurrences(mode="chained"), _DRIFT_HORIZON):
         if previous is not None and moment <= previous:
-            return f"from {previous.isoformat()} to {moment.isoformat()}"
+            return f"from {previous.isoformat()} to {moment.isoformat()}", True
         previous = moment
-    return None
+    zone, start, wall = schedule.zone, schedule.start_ns, schedule.start_wall_ns
+    if zone is None or start is None or wall is None:
+        return None
+    period, advance = schedule.period, schedule.dialect_spec.arithmetic
+    before = start
+    for k in range(1, 1_000):
+        run = advance(zone, start, wall, period, k, "compatible")
+        if run is None:
+            break
+        if run <= before:
+            return (
+                f"from {zone.to_datetime(before).isoformat()} to {zone.to_datetime(run).isoformat()}, "
+                f"anchored runs {k - 1} and {k}"
+            ), False
+        before = run
+    from isorepeat.datetimes import EPOCH_ORDINAL
+    from isorepeat.forward import calendar_steps
+    from isorepeat.zones import instant_from_wall
+
+    witness = calendar_steps(period.years, period.months, period.weeks, period.days).shortest_at
+    wall = (witness.start.toordinal() - EPOCH_ORDINAL) * NS_PER_DAY + wall % NS_PER_DAY
+    start = instant_from_wall(zone, wall, "compatible")
+    earlier = start if witness.k == 1 else advance(zone, start, wall, period, witness.k - 1, "compatible")
+    later = advance(zone, start, wall, period, witness.k, "compatible")
+    if earlier is None or later is None or later > earlier:
+        return None
+    return (
+        f"from {zone.to_datetime(earlier).isoformat()} to {zone.to_datetime(later).isoformat()}, "
+        f"runs {witness.k - 1} and {witness.k} of a start on {witness.start.isoformat()}"
+    ), False

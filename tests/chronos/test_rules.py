@@ -467,3 +467,81 @@ def test_ir104_suggests_a_name_with_the_same_first_letter() -> None:
     found = check_jobs([Source(f"j{i}.json", t) for i, t in enumerate(texts)], complete=True)
     hints = [d.hint for d in found if d.code == "IR104"]
     assert hints == ["did you mean 'team-export_00007'?", "add the parent job, or remove it here"]
+
+
+# -- IR207: the anchored queries' "moves forward", and its message (issue 13 A3) ---------------
+
+# (schedule, tz, message): IR207 fires, on the period (column 22 or 23), with the step that goes
+# back: one of Chronos's own chained steps where there is one, else an anchored one, else the
+# runs of the start where the calendar's step is shortest; "may go back" where only the bound of
+# the zone's clock changes refuses the period.
+IR207_A3_FIRES: list[tuple[str, str | None, str]] = [
+    (
+        "R/2016-01-31T00:00:00Z/P1M-30D",  # the message is kept
+        None,
+        "the period P1M-30D goes back (from 2016-01-31T00:00:00+00:00 to 2016-01-30T00:00:00+00:00): "
+        "Chronos runs the job continuously",
+    ),
+    (
+        "R/2026-01-01T00:00:00Z/P1DT-24H",  # stands still
+        None,
+        "the period P1DT-24H goes back (from 2026-01-01T00:00:00+00:00 to 2026-01-01T00:00:00+00:00): "
+        "Chronos runs the job continuously",
+    ),
+    (
+        "R/2026-01-01T12:00:00/P1DT-23H",  # 23 h less 23 h on the day New York springs forward
+        "America/New_York",
+        "the period P1DT-23H goes back (from 2026-01-04T05:00:00-05:00 to 2026-01-04T05:00:00-05:00, "
+        "anchored runs 65 and 66): Chronos runs the job continuously from a step that does",
+    ),
+    (
+        "R/2026-01-01T00:00:00Z/P1Y-12MT1S",  # only from February 29: Joda clamps the years first
+        None,
+        "the period P1Y-12MT1S goes back (from 2000-02-29T00:00:00+00:00 to 2000-02-28T00:00:01+00:00, "
+        "runs 0 and 1 of a start on 2000-02-29): Chronos runs the job continuously from a step that does",
+    ),
+    (
+        "R/2026-01-01T12:00:00/P1DT-1H",  # Apia skipped 2011-12-30: the bound refuses it
+        "Pacific/Apia",
+        "the period P1DT-1H may go back (its shortest step, 23 h on the wall clock, is not longer than "
+        "the 25 h 30 min that Pacific/Apia's clock changes can take from a step): Chronos runs the job "
+        "continuously from a step that does",
+    ),
+]
+
+# (schedule, tz): periods with negative fields that move forward, as the issue lists them
+IR207_A3_QUIET: list[tuple[str, str | None]] = [
+    ("R/2026-01-01T12:00:00Z/P1DT-1H", None),
+    ("R/2026-01-01T12:00:00/P1DT-1H", "America/New_York"),
+    ("R/2026-01-01T12:00:00Z/P2DT-5M", None),
+    ("R/2026-01-01T12:00:00Z/PT2H-30.5S", None),
+    ("R/2026-01-31T12:00:00Z/P1M-3D", None),
+    ("R/2026-01-31T12:00:00/P1M-3D", "Europe/Berlin"),
+    ("R/2026-01-15T00:00:00Z/P1M-27D", None),  # one day in February of a common year
+    ("R/2026-01-01T12:00:00Z/P1DT-23H", None),  # an hour in UTC
+]
+
+
+@pytest.mark.parametrize(("text", "tz", "message"), IR207_A3_FIRES)
+def test_ir207_fires_where_a_period_does_not_move_forward(text: str, tz: str | None, message: str) -> None:
+    from isorepeat import parse
+
+    [diagnostic] = [d for d in check_schedule(text, tz=tz) if d.code == "IR207"]
+    assert diagnostic.message == message
+    assert diagnostic.schedule_column == text.rindex("/") + 1
+    assert diagnostic.hint == "write a period whose fields are all positive"
+    schedule = parse(text, dialect="chronos", tz=tz)
+    with pytest.raises(ValueError, match=r"does not move forward.*\(IR207\)"):
+        schedule.next_after(datetime(2000, 1, 1, tzinfo=timezone.utc), mode="anchored")
+
+
+@pytest.mark.parametrize(("text", "tz"), IR207_A3_QUIET)
+def test_ir207_stays_quiet_where_a_mixed_period_moves_forward(text: str, tz: str | None) -> None:
+    from itertools import islice, pairwise
+
+    from isorepeat import parse
+
+    assert "IR207" not in [d.code for d in check_schedule(text, tz=tz)]
+    schedule = parse(text, dialect="chronos", tz=tz)
+    runs = list(islice(schedule.occurrences(mode="anchored"), 50))  # it exists, and moves forward
+    assert all(a < b for a, b in pairwise(runs))
