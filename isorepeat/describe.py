@@ -99,7 +99,7 @@ def _put_into_effect(schedule: Schedule) -> str:
 
 def _every(schedule: Schedule) -> str:
     period = schedule.period
-    if not period.moves_forward:
+    if not period.moves_forward_in(schedule.zone):
         # Only the chronos dialect has these with n >= 2 (IR207; the iso dialect rejects them, S14).
         return f"with the period {period}, which does not move forward"
     words = _unit_words(period)

@@ -78,6 +78,7 @@ def schedule_facts(
 ) -> ScheduleFacts:
     """Parse ``text`` (with ``scheduleTimeZone`` ``tz``) once for every schedule rule.
 
+    >>> from isorepeat.chronos.rules import schedule_facts
     >>> facts = schedule_facts("R/2014-10-10T18:32:00Z/PT60M", tz="PST")
     >>> facts.schedule.start.isoformat(), facts.form.offset_seconds
     ('2014-10-10T18:32:00-07:00', 0)
