@@ -136,7 +136,9 @@ class Run:
 
     @property
     def delay(self) -> timedelta:
-        return self.at - self.due
+        """How late the run started, in elapsed time: both in UTC, because two datetimes of one
+        tzinfo subtract wall times (a run caught up in a repeated hour would be 0 s late)."""
+        return self.at.astimezone(timezone.utc) - self.due.astimezone(timezone.utc)
 
 
 @final

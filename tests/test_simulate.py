@@ -274,3 +274,13 @@ def test_s39_named_chronos2_without_a_window_keeps_its_other_rules() -> None:
     policy = Policy.named("chronos2", epsilon=None)
     assert policy == Policy(None, "each", "occurrences", "chained")
     assert Policy.named("chronos2") == Policy.chronos2() == Policy.chronos2("PT60S")
+
+
+def test_s38_delay_is_elapsed_time_across_a_repeated_hour() -> None:
+    # Due 01:30 EDT (05:30Z), run 01:30 EST (06:30Z) after an outage: an hour late, not 0 s.
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    due = datetime(2026, 11, 1, 1, 30, tzinfo=new_york)
+    at = datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=new_york)
+    assert Run(due, at).delay == timedelta(hours=1)
