@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         JobKind,
         JobSummary,
         Peak,
+        SortKey,
         Span,
         fleet_events,
         load_fleet,
@@ -88,6 +89,7 @@ __all__ = [
     "JobSummary",
     "Peak",
     "Span",
+    "SortKey",
     "JobKind",
 ]
 
@@ -97,7 +99,7 @@ __all__ = [
 _LAZY: Final = {
     **dict.fromkeys(
         ("simulate_fleet", "fleet_events", "load_fleet", "Fleet", "FleetJob", "FleetResult", "FleetEvent",
-         "JobSummary", "Peak", "Span", "JobKind"),
+         "JobSummary", "Peak", "Span", "SortKey", "JobKind"),
         "isorepeat.chronos.fleet",
     ),
     **dict.fromkeys(("compare", "Comparison", "Difference"), "isorepeat.chronos.comparison"),

@@ -1075,7 +1075,7 @@ def test_a_missing_file_is_an_os_error() -> None:
 
 FLEET_NAMES = (
     "simulate_fleet", "fleet_events", "load_fleet", "Fleet", "FleetJob", "FleetResult", "FleetEvent",
-    "JobSummary", "Peak", "Span", "JobKind",
+    "JobSummary", "Peak", "Span", "SortKey", "JobKind",
 )  # fmt: skip
 VALUES = [
     FleetJob(
