@@ -111,16 +111,26 @@ def gap_drift(schedule: Schedule, written_wall: Nanos) -> GapDrift | None:
     if not candidates:
         return None
     last = candidates[0][0] if not (period.years or period.months) else candidates[-1][0]
+    # Joda adds the fields one at a time: with more than one kind (P1M1D, P1Y1M), the gap can
+    # move the wall time after an earlier field, on a date the run itself does not land on.
+    several = sum(1 for amount in (period.years, period.months, 7 * period.weeks + period.days) if amount) > 1
+    previous: Nanos | None = None
     for k, run in enumerate(schedule.occurrences(mode="chained")):
         wall = instant_of(run, "run") + offset_seconds(run) * NS_PER_SECOND
         if wall % NS_PER_DAY != time_of_day:
             meant = wall - wall % NS_PER_DAY + time_of_day
-            if in_gap(zone, meant) is None:
-                return None  # not a gap (no calendar period moves a wall time otherwise)
-            skipped = next((gap for candidate, gap in candidates if candidate == meant), (meant, wall))
-            return GapDrift(k, run, time_of_day, skipped)
-        if wall > last:
+            if in_gap(zone, meant) is not None:
+                skipped = next((gap for candidate, gap in candidates if candidate == meant), (meant, wall))
+                return GapDrift(k, run, time_of_day, skipped)
+            between = (
+                gap for candidate, gap in candidates if previous is not None and previous < candidate < wall
+            )
+            passed = next(between, None) if several else None
+            # Otherwise not a gap: no calendar period moves a wall time but a gap.
+            return None if passed is None else GapDrift(k, run, time_of_day, passed)
+        if previous is not None and previous > last:
             return None
+        previous = wall
     return None
 
 

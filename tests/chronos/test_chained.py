@@ -478,17 +478,6 @@ def test_ir219_gap_drift_none(text: str, tz: str | None) -> None:
     assert _drift(text, tz) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "gap_drift misses a drift made by the first field of a two-field period: Joda adds the fields "
-        "one at a time (CHRONOS.md §3.1), so in R/2020-01-01T02:00:00/P1M1D (America/New_York) run 13 "
-        "2021-02-14T02:00 + P1M is 2021-03-14T02:00, in the gap, moved to 03:00, + P1D 2021-03-15T03:00, "
-        "and every later run is at 03:00 (the schedule's chained runs say so); but 2021-03-15T02:00 is "
-        "not in a gap, so gap_drift returns None instead of GapDrift(run=14, moved=2021-03-15T03:00-04:00, "
-        "written=02:00, skipped=(2021-03-14T02:00, 03:00)); the same for R/2020-03-14T02:30:00/P1Y1M, run 1"
-    ),
-)
 @pytest.mark.parametrize(
     ("text", "run", "moved", "skipped"),
     [
