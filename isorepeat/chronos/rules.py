@@ -483,10 +483,11 @@ def ir219_gap_drift(facts: ScheduleFacts) -> Iterator[Finding]:
     written, moved = _time_of_day(drift.written), _time_of_day(_wall_time_of_day(drift.moved))
     gap_from, gap_to = (_time_of_day(wall % NS_PER_DAY) for wall in drift.skipped)
     which = "the start" if drift.run == 0 else "that run"
+    gap_day = format_wall(drift.skipped[0])[:10]  # the day of the gap, not of the run it moved
     time_column = facts.text.upper().find("T", form.start_column, form.period_column)
     yield Finding(
         "IR219",
-        f"{written} does not exist in {facts.tz} on {drift.moved.date()}, when the clocks skip from "
+        f"{written} does not exist in {facts.tz} on {gap_day}, when the clocks skip from "
         f"{gap_from} to {gap_to}: Chronos moves {which} to {moved} and, because it adds the period "
         f"to the run before, keeps {moved} for ever after",
         f"start at a time of day the clocks do not skip, or at {moved} if that is meant",

@@ -545,3 +545,11 @@ def test_ir207_stays_quiet_where_a_mixed_period_moves_forward(text: str, tz: str
     schedule = parse(text, dialect="chronos", tz=tz)
     runs = list(islice(schedule.occurrences(mode="anchored"), 50))  # it exists, and moves forward
     assert all(a < b for a, b in pairwise(runs))
+
+
+def test_ir219_names_the_day_of_the_gap_a_first_field_lands_in() -> None:
+    # P1M1D: the month lands in the 2021-03-14 gap; the run itself is on the 15th.
+    (finding,) = [
+        d for d in check_schedule("R/2020-01-01T02:00:00/P1M1D", tz="America/New_York") if d.code == "IR219"
+    ]
+    assert finding.message.startswith("02:00 does not exist in America/New_York on 2021-03-14, ")
