@@ -27,15 +27,44 @@ from tests import paths
 ROOT = paths.ROOT
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
 DATA = paths.DATA / "hooks"
-POSITIVE = sorted((DATA / "positive").glob("*.json"))
 NEGATIVE_DIR = DATA / "negative"
 SHARED_JOBS = paths.SHARED / "corpus" / "chronos-jobs"
+POSITIVE_FROM_CORPUS = {
+    # positive fixtures that are real job files, read from ../shared/corpus (never copied here)
+    "docker-escaped-slashes.json": "mesos__chronos__10.json",
+    "offset-start.json": "trivago__chapi__1.json",
+    "pst-zone.json": "mesos__chronos__270.json",
+}
 FROM_CORPUS = {
     # negative fixtures that are real job files, read from ../shared/corpus (never copied here)
+    "invalid-json-missing-comma.json": "mesos__chronos__15.json",
     "invalid-json-trailing-comma.json": "adamjkeller__vault-ecs__1.json",
     "name-not-a-string.json": "mesos__chronos__269.json",
     "name-with-hash.json": "mesos__chronos__153.json",
+    "schedule-empty.json": "mesos__chronos__264.json",
 }
+POSITIVE_BY_NAME = {
+    **{path.name: path for path in (DATA / "positive").glob("*.json")},
+    **{
+        name: SHARED_JOBS / source
+        for name, source in POSITIVE_FROM_CORPUS.items()
+        if (SHARED_JOBS / source).is_file()
+    },
+}
+POSITIVE = [POSITIVE_BY_NAME[name] for name in sorted(POSITIVE_BY_NAME)]
+needs_corpus = pytest.mark.skipif(
+    not all((SHARED_JOBS / source).is_file() for source in POSITIVE_FROM_CORPUS.values()),
+    reason="the whole positive set needs ../shared/corpus beside the checkout (CI has it)",
+)
+
+
+def positive_directory(tmp_path: Path) -> Path:
+    """The positive set as one directory, each file under its fixture name."""
+    directory = tmp_path / "positive"
+    directory.mkdir()
+    for name, path in POSITIVE_BY_NAME.items():
+        shutil.copyfile(path, directory / name)
+    return directory
 
 
 def negative_path(name: str) -> Path:
@@ -181,6 +210,7 @@ def test_positive_file_passes_alone(path: Path, capsys: pytest.CaptureFixture[st
     assert all(d["severity"] == "warning" for d in diagnostics)
 
 
+@needs_corpus
 def test_positive_files_pass_together(capsys: pytest.CaptureFixture[str]) -> None:
     # One invocation with every file, as require_serial makes pre-commit run the hook.
     status, diagnostics = _check(POSITIVE, capsys)
@@ -188,9 +218,11 @@ def test_positive_files_pass_together(capsys: pytest.CaptureFixture[str]) -> Non
     assert {d["code"] for d in diagnostics} == {"IR203", "IR213"}
 
 
-def test_positive_directory_passes_as_a_complete_set(capsys: pytest.CaptureFixture[str]) -> None:
+def test_positive_directory_passes_as_a_complete_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # The `pass_filenames: false` + `args: [jobs/]` variant: every parent must be found (IR104).
-    status, diagnostics = _check([DATA / "positive"], capsys)
+    status, diagnostics = _check([positive_directory(tmp_path)], capsys)
     assert status == 0, diagnostics
     assert "IR104" not in {d["code"] for d in diagnostics}
 
@@ -294,6 +326,7 @@ def _try_repo(hook_repo: Path, repo: Path, env: dict[str, str]) -> subprocess.Co
 
 
 @pytest.mark.slow
+@needs_corpus
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
     if importlib.util.find_spec("pre_commit") is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]' brings it)")
@@ -303,8 +336,8 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     repo = tmp_path / "jobs-repo"
     jobs = repo / "jobs"
     jobs.mkdir(parents=True)
-    for path in POSITIVE:
-        shutil.copyfile(path, jobs / path.name)
+    for name, path in POSITIVE_BY_NAME.items():
+        shutil.copyfile(path, jobs / name)
     # A schedule list `isorepeat check` would reject (IR100): the hook's `files` must skip it.
     (repo / "schedules.txt").write_text("R5/2012-13-01T00:00Z/P1D\n", encoding="utf-8")
     _git(repo, env, "init", "-q")
