@@ -9,6 +9,7 @@ reference (a property test checks the two agree).
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, tzinfo
 from typing import Final, NoReturn, final
@@ -116,17 +117,10 @@ def _check_printed_length(text: str, schedule: Schedule) -> None:
         )
 
 
+@functools.cache
 def _iso() -> Dialect:
     """The iso dialect, looked up once (it is registered by ``iso.py``, which imports this module)."""
-    dialect = _ISO[0] if _ISO else None
-    if dialect is None:
-        dialect = dialect_named("iso")
-        _ISO.append(dialect)
-    return dialect
-
-
-_ISO: Final[list[Dialect]] = []
-"""The iso dialect once looked up: the fast path reads it without a call."""
+    return dialect_named("iso")
 
 
 # The common shape in one expression: R[n]/YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm][[Zone]]/P...
@@ -226,7 +220,7 @@ def _fast_parse(
             wall,
             _fixed_zone(offset or 0),
             disambiguate,
-            dialect=_ISO[0] if _ISO else _iso(),
+            dialect=_iso(),
         )
     placed_zone, instant, wall = _place(
         text,
@@ -248,7 +242,7 @@ def _fast_parse(
         placed_zone,
         disambiguate,
         _tz_attribute(zone, tz, placed_zone),
-        dialect=_ISO[0] if _ISO else _iso(),
+        dialect=_iso(),
     )
 
 

@@ -73,6 +73,12 @@ class Setting:
     an occurrence due in one of them is caught up or skipped (S38)."""
 
 
+def _require_aware(moment: datetime, name: str) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        msg = f"{name} must be an aware datetime"
+        raise ValueError(msg)
+
+
 def checked_setting(
     start: datetime,
     end: datetime,
@@ -81,19 +87,15 @@ def checked_setting(
     jvm_zone: str | None,
 ) -> Setting:
     """What :func:`~isorepeat.simulate` checks, checked once, before any file is read."""
-    for moment, name in ((start, "start"), (end, "end")):
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            msg = f"{name} must be an aware datetime"
-            raise ValueError(msg)
+    _require_aware(start, "start")
+    _require_aware(end, "end")
     if end < start:
         msg = f"end {end.isoformat()} is before start {start.isoformat()}"
         raise ValueError(msg)
     spans = []
     for down, up in outages:
-        for moment, name in ((down, "an outage's start"), (up, "an outage's end")):
-            if moment.tzinfo is None or moment.utcoffset() is None:
-                msg = f"{name} must be an aware datetime"
-                raise ValueError(msg)
+        _require_aware(down, "an outage's start")
+        _require_aware(up, "an outage's end")
         if up < down:
             msg = f"an outage ends ({up.isoformat()}) before it begins ({down.isoformat()})"
             raise ValueError(msg)

@@ -104,11 +104,15 @@ def load_schedule(args: argparse.Namespace) -> Loaded:
     jvm_zone = jvm_zone_option(args.jvm_zone, spec.name)
     clock = now_utc()
 
+    # Read once, unless the engine reads an empty start when it reads the text (it needs now).
+    parsed = (
+        None if spec.resolves_on_read else parse(args.schedule, tz=args.tz, dialect=spec, jvm_zone=jvm_zone)
+    )
+
     def read(now: datetime) -> Loaded:
-        if spec.resolves_on_read:  # the engine reads an empty start when it reads the text
+        if parsed is None:
             schedule = parse(args.schedule, tz=args.tz, dialect=spec, now=now, jvm_zone=jvm_zone)
             return Loaded(schedule, schedule, now)
-        parsed = parse(args.schedule, tz=args.tz, dialect=spec, jvm_zone=jvm_zone)
         return Loaded(parsed, parsed.resolve(now), now)
 
     given = {
@@ -124,12 +128,11 @@ def load_schedule(args: argparse.Namespace) -> Loaded:
         zone = parse(_WITH_A_START, tz=args.tz, dialect=spec, jvm_zone=jvm_zone).tz
     else:
         zone = _start_zone(read(clock).parsed)
-    now = moment_option(args.now, "--now", clock, zone)
-    loaded = read(now)
+    read_as = {option: moment_option(value, option, clock, zone) for option, value in given.items()}
+    loaded = read(read_as.get("--now") or moment_option(args.now, "--now", clock))
     lines = tuple(
-        f"note: {option} {value} has no offset: read in {_zone_name(zone)}, as "
-        f"{moment_option(value, option, clock, zone).isoformat()}"
-        for option, value in given.items()
+        f"note: {option} {given[option]} has no offset: read in {_zone_name(zone)}, as {moment.isoformat()}"
+        for option, moment in read_as.items()
     )
     return Loaded(loaded.parsed, loaded.schedule, loaded.now, zone, lines)
 
