@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Final, NoReturn, final
+from typing import TYPE_CHECKING, Final, NoReturn, TypeVar, final
 
 from isorepeat.chain import WALK_LIMIT, Chain, WalkLimit
 from isorepeat.duration import Duration
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from isorepeat.zones import Zone
 
 _NO_PERIOD: Final = Duration()
+_T = TypeVar("_T")
 
 __all__ = ["AnchoredRuns", "ChainedRuns", "anchored_runs", "chained_runs", "shown_as_chained"]
 
@@ -126,23 +127,12 @@ class ChainedRuns:
         self._anchored = anchored  # its count bounds the walk a search needs (monotonic runs only)
 
     def first(self, target_us: int) -> int | None:
-        chain = self.chain
         self._refuse_a_walk_too_long(target_us)
-        try:
-            return chain.first_at_or_after(target_us)
-        except WalkLimit:
-            raise_walk_limit(self._schedule)
-        except WallTimeError as error:
-            raise_wall_time(self._schedule, -1, error)
+        return self._walked(lambda: self.chain.first_at_or_after(target_us))
 
     def last_before(self, target_us: int) -> int | None:
         self._refuse_a_walk_too_long(target_us)
-        try:
-            return self.chain.last_before(target_us)
-        except WalkLimit:
-            raise_walk_limit(self._schedule)
-        except WallTimeError as error:
-            raise_wall_time(self._schedule, -1, error)
+        return self._walked(lambda: self.chain.last_before(target_us))
 
     def _refuse_a_walk_too_long(self, target_us: int) -> None:
         """Raise WalkLimitError at once when reaching ``target_us`` needs more than WALK_LIMIT
@@ -156,21 +146,21 @@ class ChainedRuns:
         return None if k is None else self.at(k)
 
     def at(self, k: int) -> datetime | None:
+        found = self._walked(lambda: self.chain.run(k), k)
+        return None if found is None else found[1].to_datetime(found[0])
+
+    def length(self) -> int:
+        return self._walked(self.chain.length)
+
+    def _walked(self, query: Callable[[], _T], k: int = -1) -> _T:
+        """``query()``, its walk's bound and ``disambiguate="raise"`` errors named for the schedule
+        (run ``k`` when one is asked for)."""
         try:
-            found = self.chain.run(k)
+            return query()
         except WalkLimit:
             raise_walk_limit(self._schedule)
         except WallTimeError as error:
             raise_wall_time(self._schedule, k, error)
-        return None if found is None else found[1].to_datetime(found[0])
-
-    def length(self) -> int:
-        try:
-            return self.chain.length()
-        except WalkLimit:
-            raise_walk_limit(self._schedule)
-        except WallTimeError as error:
-            raise_wall_time(self._schedule, -1, error)
 
     def runs(self, first: int, stop_us: int | None = None, *, limit: bool = False) -> Iterator[datetime]:
         """Runs from k = ``first`` on, until n, the year 9999, or ``stop_us`` (monotonic runs);
