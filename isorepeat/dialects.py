@@ -27,6 +27,7 @@ from isorepeat._types import Disambiguate, Nanos
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from isorepeat.bpmn.timers import TimerEngine
     from isorepeat.duration import Duration
     from isorepeat.schedule import Schedule
     from isorepeat.zones import Zone
@@ -135,6 +136,9 @@ class Dialect:
     """The engine's name in messages (``"Chronos rejects the schedule"``); ``None`` for a standard."""
     check_rules: frozenset[str] | None = None
     """The codes of ``check`` that apply to this dialect's schedules; ``None``: every code."""
+    timer_engine: Callable[[Options], TimerEngine] | None = None
+    """For a BPMN engine's dialect: its timer model for the options given (``version``), which
+    :func:`isorepeat.bpmn.fires` runs fire after fire; ``None`` for the other dialects."""
 
     def __repr__(self) -> str:
         return f"dialect_named({self.name!r})"
@@ -147,6 +151,10 @@ _REGISTRY: dict[str, Dialect] = {}
 _BUILT_IN: Final = {
     "iso": ("isorepeat.iso", "ISO 8601, strict and exact"),
     "chronos": ("isorepeat.chronos.dialect", "as the Chronos scheduler reads and runs it"),
+    "zeebe": ("isorepeat.bpmn.engines", "as Camunda 8 (Zeebe) reads and fires a BPMN timer"),
+    "camunda7": ("isorepeat.bpmn.engines", "as Camunda 7 reads and fires a BPMN timer"),
+    "flowable": ("isorepeat.bpmn.engines", "as Flowable reads and fires a BPMN timer"),
+    "activiti": ("isorepeat.bpmn.engines", "as Activiti reads and fires a BPMN timer"),
 }
 """The modules that register the built-in dialects, imported when a dialect is first asked for,
 and their summaries (for ``--help`` without importing them: the Chronos package costs 30 ms):

@@ -121,6 +121,11 @@ def run(args: argparse.Namespace) -> int:
     from isorepeat.errors import ScheduleError
 
     count = _count(args.n)
+    from isorepeat.cli.engine_fires import check_engine_options, is_engine, print_fires
+
+    if is_engine(args.dialect):
+        return print_fires(args, count)
+    check_engine_options(args, is_engine=False)
     try:
         job_input = read_job_input(args)
     except JobFileError as error:

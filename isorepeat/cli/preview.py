@@ -44,14 +44,18 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jvm-zone",
         metavar="ZONE",
-        help="with --dialect chronos: the JVM's zone, for starts without an offset (default UTC)",
+        help="with --dialect chronos or a BPMN engine's: the JVM's default zone, for starts "
+        "without an offset and the engine's arithmetic (default UTC)",
     )
     parser.add_argument(
         "--now",
         metavar="TIME",
         help="the current time, ISO 8601 with an offset (default: the clock); an empty start "
-        "is put into effect then",
+        "is put into effect then; with a BPMN engine's --dialect, the deployment time",
     )
+    from isorepeat.cli.engine_fires import add_engine_options
+
+    add_engine_options(parser)
 
 
 def moment_option(value: str | None, option: str, default: datetime, zone: tzinfo | None = None) -> datetime:

@@ -1,0 +1,219 @@
+"""``next`` and ``explain`` for a BPMN engine's dialect: the engine's fires, simulated.
+
+A BPMN engine decides each timer from its clock (a past start, a late fire), so its runs are not
+a schedule's occurrences: :func:`isorepeat.bpmn.fires` deploys the timer at ``--now`` and fires
+each one ``--fire-lag`` after it is due, and this module prints what it found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Final
+
+from isorepeat.cli.common import UsageError, now_utc, print_error
+from isorepeat.cli.preview import distance, moment_option
+
+if TYPE_CHECKING:
+    from isorepeat.bpmn.engines import Fires
+
+__all__ = [
+    "add_engine_options",
+    "check_engine_options",
+    "engine_fires",
+    "fires_json",
+    "fires_lines",
+    "is_engine",
+    "ms_text",
+    "print_fires",
+]
+
+_DEFAULT_LAG_MS: Final = 1
+_MAX_LAG_MS: Final = 10 * 365 * 86_400_000  # ten years: longer is a typo, not a lag
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """``--kind``, ``--engine-version`` and ``--fire-lag``: how a BPMN engine's timer is simulated."""
+    parser.add_argument(
+        "--kind",
+        choices=("timeCycle", "timeDate", "timeDuration"),
+        help="with a BPMN engine's --dialect: the timer element the text is in (default timeCycle)",
+    )
+    parser.add_argument(
+        "--engine-version",
+        metavar="VERSION",
+        help="with --dialect zeebe: 49135 (the released behaviour, default), 2024 (before "
+        "camunda/camunda#38987's fix) or 63687 (nextOccurrenceAfter, under review)",
+    )
+    parser.add_argument(
+        "--fire-lag",
+        metavar="MS",
+        help="with a BPMN engine's --dialect: how many milliseconds after its due date each "
+        f"timer fires (default {_DEFAULT_LAG_MS}: an engine never fires in the millisecond it is due)",
+    )
+
+
+def check_engine_options(args: argparse.Namespace, *, is_engine: bool) -> None:
+    """The engine options are for an engine's dialect only; ``--tz`` is for the others.
+
+    :raises UsageError: for an option the dialect does not take.
+    """
+    if is_engine:
+        if args.tz is not None:
+            raise UsageError(
+                "--tz does not apply to a BPMN engine: a timer's zone is its start's offset or "
+                "[zone], and --jvm-zone the engine's default zone"
+            )
+        if args.engine_version is not None and args.dialect != "zeebe":
+            raise UsageError("--engine-version applies to --dialect zeebe only")
+        return
+    given = [name for name in ("kind", "engine_version", "fire_lag") if getattr(args, name) is not None]
+    if given:
+        option = "--" + given[0].replace("_", "-")
+        raise UsageError(f"{option} applies to a BPMN engine's --dialect only: {_engine_names()}")
+
+
+def _engine_names() -> str:
+    from isorepeat.dialects import dialect_named, dialect_names
+
+    return ", ".join(name for name in dialect_names() if dialect_named(name).timer_engine is not None)
+
+
+def is_engine(dialect: str | None) -> bool:
+    """Whether ``--dialect`` names a BPMN engine: its runs are the engine's simulated fires."""
+    from isorepeat.dialects import dialect_named
+
+    return dialect is not None and dialect_named(dialect).timer_engine is not None
+
+
+def _lag(value: str | None) -> timedelta:
+    if value is None:
+        return timedelta(milliseconds=_DEFAULT_LAG_MS)
+    if not value.isdigit() or not value.isascii() or int(value) > _MAX_LAG_MS:
+        raise UsageError(
+            f"--fire-lag must be a whole number of milliseconds, 0 to {_MAX_LAG_MS:,}, not {value!r}"
+        )
+    return timedelta(milliseconds=int(value))
+
+
+def engine_fires(args: argparse.Namespace, limit: int) -> tuple[Fires, datetime]:
+    """Simulate ``args.schedule`` on the engine ``--dialect`` names, deployed at ``--now``.
+
+    :raises UsageError: for bad options.
+    :raises ScheduleError: where the engine rejects the text.
+    """
+    from isorepeat.bpmn import fires
+
+    now = moment_option(args.now, "--now", now_utc())
+    result = fires(
+        args.schedule,
+        dialect=args.dialect,
+        kind=args.kind or "timeCycle",
+        now=now,
+        jvm_zone=args.jvm_zone or "UTC",
+        version=args.engine_version,
+        fire_lag=_lag(args.fire_lag),
+        limit=limit,
+    )
+    return result, now
+
+
+def ms_text(moment: datetime | None) -> str | None:
+    """``2024-06-15T10:00:00.250Z``: UTC to the millisecond, as the engines count (and the vectors
+    write: no fraction when it is zero)."""
+    if moment is None:
+        return None
+    utc = moment.astimezone(timezone.utc)
+    text = utc.strftime("%Y-%m-%dT%H:%M:%S")
+    millis = utc.microsecond // 1000
+    return f"{text}.{millis:03d}Z" if millis else f"{text}Z"
+
+
+def fires_lines(result: Fires, now: datetime) -> list[str]:
+    """One line a fire (due, fired, how far from now), then how the series ends."""
+    lines = []
+    for due, fired in zip(result.due, result.fired_at, strict=True):
+        due_text = ms_text(due) if due is not None else "no due date (acquired at once)"
+        lines.append(f"{due_text}  fired {ms_text(fired)}  {distance(fired, now)}")
+    lines.append(_ending(result))
+    return lines
+
+
+def _ending(result: Fires) -> str:
+    count = len(result.fired_at)
+    fired = f"fires {count:,} {'time' if count == 1 else 'times'}"
+    if result.deleted_unfired is not None:
+        due, at, reason = result.deleted_unfired
+        return f"{fired}; then the timer due {ms_text(due)} is deleted unfired at {ms_text(at)}: {reason}"
+    if result.reschedule_error is not None:
+        return f"{fired}; then the engine fails to schedule the next timer: {result.reschedule_error.message}"
+    if result.total is None:
+        return f"{fired} and goes on (the simulation stops at {result.limit:,} fires)"
+    return f"{fired} in all"
+
+
+def fires_json(args: argparse.Namespace, result: Fires, now: datetime) -> object:
+    deleted = result.deleted_unfired
+    error = result.reschedule_error
+    return {
+        "schedule": args.schedule,
+        "dialect": args.dialect,
+        "engine": result.engine,
+        "kind": args.kind or "timeCycle",
+        "jvm_zone": args.jvm_zone or "UTC",
+        "now": ms_text(now),
+        "fire_lag_ms": int(args.fire_lag) if args.fire_lag is not None else _DEFAULT_LAG_MS,
+        "due": [ms_text(due) for due in result.due],
+        "fired_at": [ms_text(at) for at in result.fired_at],
+        "fires_total": result.total,
+        "limit": result.limit,
+        "deleted_unfired": None
+        if deleted is None
+        else {"due": ms_text(deleted[0]), "at": ms_text(deleted[1]), "reason": deleted[2]},
+        "reschedule_error": None if error is None else {"message": error.message, "text": error.text},
+    }
+
+
+def print_fires(args: argparse.Namespace, count: int) -> int:
+    """``next`` for an engine's dialect: exit 1 (the engine's reason on stderr) for a rejected text."""
+    from isorepeat.errors import ScheduleError
+
+    check_engine_options(args, is_engine=True)
+    after = None if args.after is None else moment_option(args.after, "--after", now_utc())
+    try:
+        # Fires after --after need the fires before it simulated too.
+        result, now = engine_fires(args, count if after is None else _AFTER_LIMIT)
+    except ScheduleError as error:
+        print_error(error)
+        return 1
+    if after is not None:
+        result = _after(result, after, count)
+    if args.format == "json":
+        print(json.dumps(fires_json(args, result, now), indent=2, ensure_ascii=False))
+    else:
+        for line in fires_lines(result, now):
+            print(line)
+    return 0
+
+
+_AFTER_LIMIT: Final = 100_000
+
+
+def _after(result: Fires, after: datetime, count: int) -> Fires:
+    """The first ``count`` fires after ``after`` of the series simulated from deployment; its
+    ``total`` counts the fires after ``after`` when the series ends and they are all shown."""
+    from dataclasses import replace
+
+    later = [i for i, fired in enumerate(result.fired_at) if fired > after]
+    if not later and result.total is None:
+        raise UsageError(f"no fire after --after within the first {_AFTER_LIMIT:,} fires: use a later --now")
+    shown = later[:count]
+    ends = result.total is not None and len(later) <= count
+    return replace(
+        result,
+        due=tuple(result.due[i] for i in shown),
+        fired_at=tuple(result.fired_at[i] for i in shown),
+        total=len(later) if ends else None,
+        limit=count,
+    )
