@@ -1,0 +1,773 @@
+"""Read a BPMN 2.0 file: every timer's text with its exact source positions, and the engine it targets.
+
+:func:`read_bpmn` parses with the standard library's :mod:`xml.parsers.expat` and nothing else, so
+the text a timer holds is what any conforming XML reader (the engines' included) hands the engine:
+entities and character references decoded, CDATA sections unwrapped, line ends normalised to
+``\\n``, nothing trimmed. A diagnostic about that text must point into the file, not into the
+decoded string, so each :class:`TimerText` keeps the source position of every piece of character
+data expat reported (``buffer_text = False``) and :meth:`TimerText.position` maps an index of the
+text back to a line and column, through entity references, CDATA sections and line breaks.
+
+Columns are 1-based and counted in characters, as expat counts them (``CurrentColumnNumber + 1``):
+a tab is one column, a character outside the BMP is one column, and a byte-order mark counts as
+the first column of line 1, as in expat.
+
+What the reader refuses, it refuses with a :class:`BpmnFileError` that has a line and column, never
+with a traceback: malformed XML (expat's own message and position), a root that is not BPMN 2.0's
+``definitions``, any ``DOCTYPE`` (its entity declarations are how XML bombs work, and no BPMN file
+needs one), and bytes that are not in the encoding the file declares.
+
+>>> doc = read_bpmn(b'''<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+...     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0">
+...   <process id="p"><startEvent id="s"><timerEventDefinition>
+...     <timeCycle>R/PT&#49;0M</timeCycle>
+...   </timerEventDefinition></startEvent></process>
+... </definitions>''')
+>>> doc.engine.name, doc.engine.reason
+('zeebe', 'declares the zeebe namespace http://camunda.org/schema/zeebe/1.0')
+>>> timer = doc.timers[0]
+>>> timer.kind, timer.text, timer.line, timer.column, timer.event, timer.process_id
+('timeCycle', 'R/PT10M', 4, 16, 'startEvent', 'p')
+>>> timer.position(4), timer.position(5)   # '1' is the character reference &#49;, '0' follows it
+((4, 20), (4, 25))
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Final, Literal, TypeAlias, final
+from xml.parsers import expat
+
+from isorepeat.bpmn.timers import TimerKind
+
+__all__ = [
+    "BPMN_MODEL_NS",
+    "BpmnDocument",
+    "BpmnFileError",
+    "EngineGuess",
+    "EngineName",
+    "TimerText",
+    "read_bpmn",
+]
+
+BPMN_MODEL_NS: Final = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+"""The namespace of BPMN 2.0's semantic model: the root must be its ``definitions``."""
+
+EngineName: TypeAlias = Literal["zeebe", "camunda7", "flowable", "activiti"]
+"""The engines isorepeat models (:data:`isorepeat.bpmn.engines.ENGINES`)."""
+
+Expression: TypeAlias = Literal["el", "feel"]
+"""``el``: a JUEL/EL expression (``${...}``, ``#{...}``); ``feel``: a FEEL expression (``=...``)."""
+
+
+class BpmnFileError(Exception):
+    """The bytes are not a BPMN 2.0 file isorepeat will read; ``line`` and ``column`` (1-based,
+    columns in characters as expat counts them) say where, so a checker can point at it."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message, line, column)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class EngineGuess:
+    """The engine a file targets, read from the file alone, and why.
+
+    ``from_attribute`` is True when the file says so outright (``modeler:executionPlatform`` on
+    ``definitions``, written by the Camunda Modeler): a checker can then report the engine's
+    rules as the file's rules. Otherwise the guess rests on namespaces the file uses or declares,
+    or on its ``exporter``/``targetNamespace``, and a checker should say it guessed. ``name`` is
+    None when nothing points at an engine isorepeat models (``reason`` then says what the file
+    does show, a jBPM namespace for instance). ``version`` is ``modeler:executionPlatformVersion``,
+    given with the attribute that named the platform.
+    """
+
+    name: EngineName | None
+    version: str | None
+    reason: str
+    from_attribute: bool
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class TimerText:
+    """One ``timeCycle``, ``timeDate`` or ``timeDuration`` of a ``timerEventDefinition``.
+
+    ``text`` is the element's text content exactly as the engine's XML reader sees it: entities
+    decoded, CDATA included, not trimmed (whether the engine trims it is the engine model's
+    business). ``line``/``column`` are the position of its first character; for an empty element,
+    the position just after the start tag (``<timeCycle/>`` included), where a value would go.
+    ``element_line``/``element_column`` are the ``<`` of the element's start tag.
+
+    ``event`` is the local name of the element holding the ``timerEventDefinition``
+    (``startEvent``, ``boundaryEvent``, ``intermediateCatchEvent``...). ``cancel_activity`` is a
+    ``boundaryEvent``'s ``cancelActivity`` (True when absent, BPMN's default) and None for other
+    events; ``interrupting`` is the ``isInterrupting`` of a ``startEvent`` directly inside an event
+    subprocess (True when absent) and None otherwise, where the attribute means nothing.
+    ``in_event_subprocess`` is True when any enclosing ``subProcess`` has
+    ``triggeredByEvent="true"``: the timer only runs while that subprocess can start or runs.
+    ``expression`` says the text is an expression the engine evaluates before it reads a timer
+    value: ``"el"`` for ``${...}``/``#{...}`` (leading or spliced inside, as in
+    ``R1/PT1H/${end}``), ``"feel"`` for a leading ``=``, None for a literal value.
+    """
+
+    kind: TimerKind
+    text: str
+    line: int
+    column: int
+    event: str
+    event_id: str | None
+    event_name: str | None
+    cancel_activity: bool | None
+    interrupting: bool | None
+    in_event_subprocess: bool
+    process_id: str | None
+    expression: Expression | None
+    element_line: int
+    element_column: int
+    _chunks: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    """(index in ``text``, line, column) of each piece of character data, in order."""
+    _end: tuple[int, int] | None = field(default=None, repr=False)
+    """The position just past the text's last character (the markup that follows it)."""
+
+    def position(self, index: int) -> tuple[int, int]:
+        """The (line, column) in the file of ``text[index]``.
+
+        Each piece of character data expat reported starts at a known position; inside a piece
+        the characters follow one another, a ``\\n`` starting the next line. A character that came
+        from an entity or character reference (``&amp;``, ``&#x41;``) sits at its ``&``; the first
+        character of a CDATA section just after ``<![CDATA[``; a line end written ``\\r\\n`` is the
+        one ``\\n`` of the text, at the ``\\r``. ``index == len(text)`` is allowed and gives the
+        position just past the last character (for an empty text, ``(line, column)``), where a
+        message about a missing end can point.
+
+        :raises IndexError: for an index outside ``0..len(text)``.
+        """
+        size = len(self.text)
+        if not 0 <= index <= size:
+            msg = f"index {index} is outside the timer text (0..{size})"
+            raise IndexError(msg)
+        if index == size:
+            return self._end if self._end is not None else (self.line, self.column)
+        chunks = self._chunks
+        if not chunks:  # built by hand without positions: the text is one run from (line, column)
+            chunks = ((0, self.line, self.column),)
+        start, line, column = chunks[bisect_right(chunks, (index, _MAX, _MAX)) - 1]
+        run = self.text[start:index]
+        newline = run.rfind("\n")
+        if newline < 0:
+            return line, column + len(run)
+        return line + run.count("\n"), len(run) - newline
+
+
+_MAX: Final = 1 << 62  # bisect key: sorts after every (index, line, column) with that index
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class BpmnDocument:
+    """A BPMN file as read: its timers in document order, and the engine it targets."""
+
+    path: str
+    engine: EngineGuess
+    timers: tuple[TimerText, ...]
+
+
+def read_bpmn(source: bytes, path: str = "<bytes>") -> BpmnDocument:
+    """Read the BPMN 2.0 file in ``source`` (its bytes: the encoding is the file's to declare).
+
+    ``path`` is only carried into the result, for messages.
+
+    :raises BpmnFileError: malformed XML, not BPMN 2.0, a DOCTYPE, or bytes not in the declared
+        encoding; with the line and column.
+    :raises TypeError: when ``source`` is not bytes (a ``str`` has lost the file's encoding).
+    """
+    if not isinstance(source, bytes):
+        msg = f"read_bpmn reads the file's bytes, not {type(source).__name__}: open it in binary mode"
+        raise TypeError(msg)
+    engine, timers = _Reader(source).read()
+    return BpmnDocument(path=path, engine=engine, timers=timers)
+
+
+# --- the reader ------------------------------------------------------------------------------------
+
+_TIMER_KINDS: Final[frozenset[str]] = frozenset({"timeCycle", "timeDate", "timeDuration"})
+_TIMER_DEFINITION: Final = (BPMN_MODEL_NS, "timerEventDefinition")
+_PROCESS: Final = (BPMN_MODEL_NS, "process")
+_SUBPROCESSES: Final = frozenset(
+    {(BPMN_MODEL_NS, name) for name in ("subProcess", "transaction", "adHocSubProcess")}
+)
+
+_Name: TypeAlias = "tuple[str | None, str]"
+"""(namespace URI or None, local name) of an element or attribute."""
+_Entry: TypeAlias = "tuple[str, dict[str, str]]"
+"""An open element: its name as expat gives it (``uri local prefix``), and its attributes."""
+
+
+def _split(name: str) -> tuple[str | None, str, str]:
+    """(URI, local name, prefix) of a name as expat reports it with ``namespace_prefixes``.
+
+    A namespace URI cannot hold the separator (expat refuses such a declaration since 2.4.5), a
+    local name or prefix never does, so the name splits into at most three parts.
+    """
+    parts = name.split(" ")
+    if len(parts) == 1:
+        return None, name, ""
+    return parts[0], parts[1], parts[2] if len(parts) > 2 else ""
+
+
+def _boolean(value: str | None, default: bool) -> bool:
+    """An ``xsd:boolean`` attribute: ``true``/``1``, ``false``/``0`` (whitespace aside).
+
+    Absent or unreadable means BPMN's default: the schema would reject the file, and a timer
+    checker should still say something about its timers.
+    """
+    if value is not None:
+        word = value.strip()
+        if word in {"true", "1"}:
+            return True
+        if word in {"false", "0"}:
+            return False
+    return default
+
+
+def _expression(text: str) -> Expression | None:
+    """``el`` for a JUEL/EL expression, leading or spliced in; ``feel`` for Zeebe's ``=``."""
+    head = text.lstrip()
+    if head.startswith(("${", "#{")):
+        return "el"
+    if head.startswith("="):
+        return "feel"
+    if "${" in text or "#{" in text:
+        return "el"
+    return None
+
+
+@final
+class _OpenTimer:
+    """The timer element being read: what is known at its start tag, and the text so far."""
+
+    __slots__ = (
+        "after_start",
+        "chunks",
+        "context",
+        "depth",
+        "element",
+        "end",
+        "kind",
+        "length",
+        "parts",
+        "pending_end",
+    )
+
+    def __init__(self, kind: TimerKind, depth: int, element: tuple[int, int], context: _Context) -> None:
+        self.kind: TimerKind = kind
+        self.depth = depth
+        """How many elements are open around the timer element: its end tag brings it back."""
+        self.element = element
+        self.context = context
+        self.parts: list[str] = []
+        self.chunks: list[tuple[int, int, int]] = []
+        self.length = 0
+        self.after_start: tuple[int, int] | None = None
+        """The position of the first thing expat reports after the start tag: just after it."""
+        self.end: tuple[int, int] | None = None
+        self.pending_end = False
+        """Character data was the last thing read: the next markup's position is the text's end."""
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the ancestors of a timer element say about it."""
+
+    event: str
+    event_id: str | None
+    event_name: str | None
+    cancel_activity: bool | None
+    interrupting: bool | None
+    in_event_subprocess: bool
+    process_id: str | None
+
+
+@final
+class _Reader:
+    """One pass of expat over a file: its handlers keep only what the timers and the guess need.
+
+    Speed is in what is not done: character data is only asked for inside a timer element (the
+    handler is set at its start tag and removed at its end tag), ancestors are a stack of the
+    names and attribute dicts expat hands over anyway, and a name is split once per file.
+    """
+
+    __slots__ = ("_declared", "_names", "_parser", "_root", "_source", "_stack", "_timer", "_timers", "_uses")
+
+    def __init__(self, source: bytes) -> None:
+        self._source = source
+        self._names: dict[str, _Name] = {}
+        self._uses: dict[str, int] = {}
+        """How often each prefixed element or attribute name occurs."""
+        self._declared: list[tuple[str, str]] = []
+        """Every namespace declaration: (prefix, URI)."""
+        self._root: dict[str, str] | None = None
+        self._stack: list[_Entry] = []
+        self._timer: _OpenTimer | None = None
+        self._timers: list[TimerText] = []
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.namespace_prefixes = True
+        parser.buffer_text = False  # one call per piece of character data, each with its position
+        parser.DefaultHandlerExpand = self._prolog
+        parser.StartNamespaceDeclHandler = self._declare
+        parser.StartElementHandler = self._start_root
+        parser.EndElementHandler = self._end
+        self._parser = parser
+
+    def read(self) -> tuple[EngineGuess, tuple[TimerText, ...]]:
+        try:
+            self._parser.Parse(self._source, True)
+        except expat.ExpatError as error:
+            raise _malformed(self._source, error) from None
+        except (LookupError, ValueError) as error:
+            # Python's handler for encodings expat lacks raises these from the XML declaration;
+            # after the root element they would be a bug here, and must not pass for the file's
+            if self._root is not None:
+                raise
+            raise _unreadable_encoding(self._source, error) from None
+        assert self._root is not None  # Parse succeeded, so there was a root element
+        engine = _guess_engine(self._root, self._declared, self._uses)
+        return engine, tuple(self._timers)
+
+    def _here(self) -> tuple[int, int]:
+        parser = self._parser
+        return parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+
+    def _prolog(self, data: str) -> None:
+        """Markup before the root element: refuse a DOCTYPE at its first token."""
+        if data.startswith("<!DOCTYPE"):
+            line, column = self._here()
+            msg = (
+                "the file has a DOCTYPE declaration: isorepeat does not read DTDs, because their entity "
+                "declarations can expand a small file into gigabytes (an XML bomb) and no BPMN file needs one"
+            )
+            raise BpmnFileError(msg, line, column)
+
+    def _declare(self, prefix: str | None, uri: str | None) -> None:
+        if uri:
+            self._declared.append((prefix or "", uri))
+
+    def _name(self, name: str) -> _Name:
+        known = self._names.get(name)
+        if known is None:
+            uri, local, _ = _split(name)
+            known = self._names[name] = (uri, local)
+        return known
+
+    def _start_root(self, name: str, attrs: dict[str, str]) -> None:
+        parser = self._parser
+        parser.DefaultHandlerExpand = None
+        parser.StartElementHandler = self._start
+        uri, local = self._name(name)
+        if uri != BPMN_MODEL_NS or local != "definitions":
+            where = "in no namespace" if uri is None else f"in the namespace {uri}"
+            line, column = self._here()
+            msg = (
+                f"not a BPMN 2.0 file: the root element is {local} {where}, not definitions in the "
+                f"BPMN 2.0 model namespace {BPMN_MODEL_NS}"
+            )
+            raise BpmnFileError(msg, line, column)
+        self._root = attrs
+        self._start(name, attrs)
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        if self._timer is not None:
+            self._mark()
+        uses = self._uses
+        if " " in name:
+            uses[name] = uses.get(name, 0) + 1
+        for key in attrs:
+            if " " in key:
+                uses[key] = uses.get(key, 0) + 1
+        stack = self._stack
+        uri, local = self._name(name)
+        if (
+            local in _TIMER_KINDS
+            and uri == BPMN_MODEL_NS
+            and self._timer is None
+            and self._names[stack[-1][0]] == _TIMER_DEFINITION
+        ):
+            self._open(local, stack)  # type: ignore[arg-type]
+        stack.append((name, attrs))
+
+    def _end(self, name: str) -> None:
+        stack = self._stack
+        stack.pop()
+        timer = self._timer
+        if timer is not None:
+            self._mark()
+            if len(stack) == timer.depth:
+                self._close(timer)
+
+    def _open(self, kind: TimerKind, stack: list[_Entry]) -> None:
+        self._timer = _OpenTimer(kind, len(stack), self._here(), self._context(stack))
+        parser = self._parser
+        parser.CharacterDataHandler = self._chars
+        parser.CommentHandler = self._mark
+        parser.ProcessingInstructionHandler = self._mark
+        parser.StartCdataSectionHandler = self._mark
+        parser.EndCdataSectionHandler = self._mark
+
+    def _context(self, stack: list[_Entry]) -> _Context:
+        """The event holding the ``timerEventDefinition`` on top of ``stack``, and its scopes."""
+        names = self._names
+        event_name, event_attrs = stack[-2]  # the root is definitions, so there is one
+        event = names[event_name][1]
+        cancel_activity = (
+            _boolean(event_attrs.get("cancelActivity"), True) if event == "boundaryEvent" else None
+        )
+        interrupting = None
+        if event == "startEvent" and len(stack) > 2 and self._event_subprocess(stack[-3]):
+            interrupting = _boolean(event_attrs.get("isInterrupting"), True)
+        process_id = None
+        in_event_subprocess = False
+        for entry_name, attrs in reversed(stack[:-2]):
+            if not in_event_subprocess and self._event_subprocess((entry_name, attrs)):
+                in_event_subprocess = True
+            if names[entry_name] == _PROCESS:
+                process_id = attrs.get("id")
+                break
+        return _Context(
+            event=event,
+            event_id=event_attrs.get("id"),
+            event_name=event_attrs.get("name"),
+            cancel_activity=cancel_activity,
+            interrupting=interrupting,
+            in_event_subprocess=in_event_subprocess,
+            process_id=process_id,
+        )
+
+    def _event_subprocess(self, entry: _Entry) -> bool:
+        return self._names[entry[0]] in _SUBPROCESSES and _boolean(entry[1].get("triggeredByEvent"), False)
+
+    def _chars(self, data: str) -> None:
+        timer = self._timer
+        if timer is None:  # pragma: no cover - the handler is only set while a timer is open
+            return
+        parser = self._parser
+        here = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+        if timer.after_start is None:
+            timer.after_start = here
+        timer.chunks.append((timer.length, *here))
+        timer.parts.append(data)
+        timer.length += len(data)
+        timer.pending_end = True
+
+    def _mark(self, *_: object) -> None:
+        """Any markup inside the timer element: where the text starts (if it is empty) or ends."""
+        timer = self._timer
+        if timer is None:  # pragma: no cover - the handlers are only set while a timer is open
+            return
+        if timer.after_start is None:
+            timer.after_start = self._here()
+        if timer.pending_end:
+            timer.end = self._here()
+            timer.pending_end = False
+
+    def _close(self, timer: _OpenTimer) -> None:
+        self._timer = None
+        parser = self._parser
+        parser.CharacterDataHandler = None
+        parser.CommentHandler = None
+        parser.ProcessingInstructionHandler = None
+        parser.StartCdataSectionHandler = None
+        parser.EndCdataSectionHandler = None
+        text = "".join(timer.parts)
+        if timer.chunks:
+            _, line, column = timer.chunks[0]
+        else:
+            assert timer.after_start is not None  # the end tag itself was marked
+            line, column = timer.after_start
+        context = timer.context
+        self._timers.append(
+            TimerText(
+                kind=timer.kind,
+                text=text,
+                line=line,
+                column=column,
+                event=context.event,
+                event_id=context.event_id,
+                event_name=context.event_name,
+                cancel_activity=context.cancel_activity,
+                interrupting=context.interrupting,
+                in_event_subprocess=context.in_event_subprocess,
+                process_id=context.process_id,
+                expression=_expression(text),
+                element_line=timer.element[0],
+                element_column=timer.element[1],
+                _chunks=tuple(timer.chunks),
+                _end=timer.end if timer.chunks else None,
+            )
+        )
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+_INVALID_TOKEN: Final = expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]
+_UNKNOWN_ENCODING: Final = expat.errors.codes[expat.errors.XML_ERROR_UNKNOWN_ENCODING]
+_INCORRECT_ENCODING: Final = expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]
+_DECLARED_ENCODING: Final = re.compile(rb"""\A<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"'>]*)""")
+_UTF_8_NAMES: Final = frozenset({"utf-8", "utf8"})
+
+
+def _declared_encoding(source: bytes) -> tuple[str | None, int]:
+    """The encoding the XML declaration names, and its column (1-based), if it is ASCII-readable."""
+    found = _DECLARED_ENCODING.match(source)
+    if found is None:
+        return None, 1
+    return found.group(1).decode("ascii", "replace"), found.start(1) + 1
+
+
+def _malformed(source: bytes, error: expat.ExpatError) -> BpmnFileError:
+    """Expat's error, at expat's position, said in words a BPMN author can act on."""
+    line, column = error.lineno, error.offset + 1
+    reason = expat.errors.messages[error.code]
+    if error.code in {_UNKNOWN_ENCODING, _INCORRECT_ENCODING}:
+        name, _ = _declared_encoding(source)
+        declared = f"the encoding {name}" if name else "an encoding"
+        what = (
+            "which the XML reader does not know"
+            if error.code == _UNKNOWN_ENCODING
+            else "but its bytes are not in it"
+        )
+        return BpmnFileError(f"wrong encoding: the file declares {declared}, {what} ({reason})", line, column)
+    if error.code == _INVALID_TOKEN:
+        hint = _invalid_character(source, line, column)
+        if hint is not None:
+            return BpmnFileError(hint, line, column)
+    return BpmnFileError(f"malformed XML: {reason}", line, column)
+
+
+def _invalid_character(source: bytes, line: int, column: int) -> str | None:
+    """Why expat stopped at an invalid token, when the reason is a byte or a character.
+
+    Expat reports a byte that is not UTF-8 and a character XML forbids alike ("invalid token");
+    the first is a file saved in the wrong encoding, the second usually a UTF-16 file without a
+    byte-order mark (every other byte NUL) or a stray control character.
+    """
+    name, _ = _declared_encoding(source)
+    if source.startswith((b"\xfe\xff", b"\xff\xfe")) or (
+        name is not None and name.lower() not in _UTF_8_NAMES
+    ):
+        return None
+    index = _byte_index(source, line, column)
+    if index is None:
+        return None
+    piece = source[index : index + 4]
+    try:
+        first = piece.decode("utf-8")[0]
+    except UnicodeDecodeError as bad:
+        if bad.start != 0:
+            first = piece[: bad.start].decode("utf-8")[0]
+        else:
+            declared = (
+                "the encoding the file declares" if name else "XML's default, as the file declares no other"
+            )
+            return f"wrong encoding: byte 0x{source[index]:02X} is not UTF-8 ({declared})"
+    if first < " " and first not in "\t\n\r":
+        hint = " (a UTF-16 file without its byte-order mark?)" if first == "\0" else ""
+        return f"malformed XML: the character U+{ord(first):04X} is not allowed in XML{hint}"
+    return None
+
+
+def _byte_index(source: bytes, line: int, column: int) -> int | None:
+    """The byte at a UTF-8 (line, column) as expat counts them, or None past the end."""
+    index = 0
+    for _ in range(line - 1):
+        newline = _next_line_end(source, index)
+        if newline < 0:
+            return None
+        index = newline
+    for _ in range(column - 1):
+        if index >= len(source):
+            return None
+        index += 1
+        while index < len(source) and 0x80 <= source[index] < 0xC0:  # continuation bytes
+            index += 1
+    return index if index < len(source) else None
+
+
+def _next_line_end(source: bytes, index: int) -> int:
+    """The index just past the next line end (``\\n``, ``\\r\\n`` or a lone ``\\r``), or -1."""
+    lf = source.find(b"\n", index)
+    cr = source.find(b"\r", index, lf if lf >= 0 else len(source))
+    if cr >= 0:
+        return cr + 2 if source[cr + 1 : cr + 2] == b"\n" else cr + 1
+    return lf + 1 if lf >= 0 else -1
+
+
+def _unreadable_encoding(source: bytes, error: Exception) -> BpmnFileError:
+    """An encoding Python's expat module cannot give expat: multi-byte, unknown, or not text."""
+    name, column = _declared_encoding(source)
+    declared = f"the encoding {name}" if name else "an encoding"
+    return BpmnFileError(
+        f"wrong encoding: the file declares {declared}, which the XML reader cannot read ({error})", 1, column
+    )
+
+
+# --- the engine ------------------------------------------------------------------------------------
+
+_ENGINE_ORDER: Final = ("zeebe", "camunda7", "flowable", "activiti", "jbpm", "spiff", "imixs")
+"""The order that breaks ties between engines with as much evidence."""
+_MODELLED: Final[dict[str, EngineName]] = {
+    "zeebe": "zeebe",
+    "camunda7": "camunda7",
+    "flowable": "flowable",
+    "activiti": "activiti",
+}
+_NOT_MODELLED: Final = {"jbpm": "jBPM", "spiff": "SpiffWorkflow", "imixs": "Imixs Workflow"}
+_NAMESPACES: Final = {
+    "http://camunda.org/schema/zeebe/1.0": ("zeebe", "zeebe"),
+    "http://camunda.org/schema/1.0/bpmn": ("camunda7", "camunda"),
+    "http://operaton.org/schema/1.0/bpmn": ("camunda7", "operaton"),
+    "http://flowable.org/bpmn": ("flowable", "flowable"),
+    "http://activiti.org/bpmn": ("activiti", "activiti"),
+    "http://www.jboss.org/drools": ("jbpm", "jBPM"),
+    "http://spiffworkflow.org/bpmn/schema/1.0/core": ("spiff", "SpiffWorkflow"),
+    "http://www.imixs.org/bpmn2": ("imixs", "Imixs"),
+}
+"""Extension namespaces (without a trailing ``/``): (engine, the namespace's name in reasons)."""
+_ACTIVITI_NS: Final = "http://activiti.org/bpmn"
+_NOTES: Final = {
+    "operaton": ("", "; Operaton is a fork of Camunda 7"),
+    "camunda-activiti": (" under the prefix camunda", "; Camunda 7.0 to 7.3 wrote their extensions so"),
+}
+"""(after the URI, at the end) of a reason citing a namespace that needs a word on its engine."""
+_MODELER_NAMESPACES: Final = {
+    "http://camunda.org/schema/modeler/1.0": "camunda",
+    "http://operaton.org/schema/modeler/1.0": "operaton",
+}
+_PLATFORMS: Final[dict[str, str]] = {
+    "camunda cloud": "zeebe",
+    "camunda platform": "camunda7",
+    "operaton platform": "camunda7",
+}
+_EXPORTERS: Final = (
+    ("zeebe", "zeebe"),
+    ("operaton", "camunda7"),
+    ("flowable", "flowable"),
+    ("activiti", "activiti"),
+    ("jbpm", "jbpm"),
+    ("drools", "jbpm"),
+)
+"""What an ``exporter`` naming a tool says (the Camunda Modeler makes files for 7 and 8 alike)."""
+_TARGET_NAMESPACES: Final = (
+    ("zeebe", "zeebe"),
+    ("operaton.", "camunda7"),
+    ("camunda.", "camunda7"),
+    ("flowable.", "flowable"),
+    ("activiti.", "activiti"),
+    ("jboss.", "jbpm"),
+    ("drools", "jbpm"),
+)
+"""The domain in a ``targetNamespace`` (``http://www.activiti.org/test``): the weakest evidence."""
+_ENGINE_WORDS: Final = {
+    "zeebe": "Camunda 8 (Zeebe)",
+    "camunda7": "Camunda 7",
+    "flowable": "Flowable",
+    "activiti": "Activiti",
+    **_NOT_MODELLED,
+}
+
+
+def _evidence(
+    engine: str, reason: str, *, from_attribute: bool = False, version: str | None = None
+) -> EngineGuess:
+    """The guess for ``engine``; an engine isorepeat does not model is named in the reason only."""
+    name = _MODELLED.get(engine)
+    if name is None:
+        reason = f"{reason}: {_ENGINE_WORDS[engine]} is not an engine isorepeat models"
+    return EngineGuess(name=name, version=version, reason=reason, from_attribute=from_attribute)
+
+
+def _engine_of(uri: str, prefix: str) -> tuple[str, str, tuple[str, str]] | None:
+    """(engine, the namespace in words, notes) of an extension namespace URI under ``prefix``.
+
+    Camunda 7 reads its extensions in the Activiti namespace too (``BpmnParser``'s deprecated
+    ``ACTIVITI_BPMN_EXTENSIONS_NS``), and its versions 7.0 to 7.3 wrote them there under the
+    prefix ``camunda``: that prefix tells them from Activiti's own files.
+    """
+    known = _NAMESPACES.get(uri.rstrip("/"))
+    if known is None:
+        return None
+    engine, label = known
+    words = f"the {label} namespace {uri}"
+    if uri.rstrip("/") == _ACTIVITI_NS and prefix == "camunda":
+        return "camunda7", words, _NOTES["camunda-activiti"]
+    return engine, words, _NOTES.get(label, ("", ""))
+
+
+def _guess_engine(root: dict[str, str], declared: list[tuple[str, str]], uses: dict[str, int]) -> EngineGuess:
+    """The engine the file targets: what it says outright, else what it uses, declares, names.
+
+    The Camunda Modeler writes ``modeler:executionPlatform`` and nothing is surer. Extension
+    attributes and elements a file uses are there for an engine to read them; a declaration alone
+    is often a template's leftover, and an exporter or targetNamespace only names a tool or a
+    habit, so each counts only when nothing stronger does.
+    """
+    platform = version = None
+    for key, value in root.items():
+        uri, local, prefix = _split(key)
+        if uri in _MODELER_NAMESPACES and local == "executionPlatform":
+            platform = (value, prefix or "modeler")
+        elif uri in _MODELER_NAMESPACES and local == "executionPlatformVersion":
+            version = value
+    if platform is not None:
+        engine = _PLATFORMS.get(platform[0].strip().casefold())
+        if engine is not None:
+            note = (
+                _NOTES["operaton"][1] if engine == "camunda7" and "operaton" in platform[0].casefold() else ""
+            )
+            reason = f"{platform[1]}:executionPlatform is {platform[0]}{note}"
+            return _evidence(engine, reason, from_attribute=True, version=version)
+    used: dict[str, int] = {}
+    top: dict[str, tuple[int, str, tuple[str, str]]] = {}
+    for key, count in uses.items():
+        uri, _, prefix = _split(key)
+        known = _engine_of(uri, prefix) if uri is not None else None
+        if known is None:
+            continue
+        engine, words, notes = known
+        used[engine] = used.get(engine, 0) + count
+        if count > top.get(engine, (0,))[0]:
+            top[engine] = (count, words, notes)
+    if used:
+        engine = min(used, key=lambda name: (-used[name], _ENGINE_ORDER.index(name)))
+        times = used[engine]
+        _, words, (infix, suffix) = top[engine]
+        return _evidence(engine, f"uses {words}{infix} ({times} time{'s' if times > 1 else ''}){suffix}")
+    declarations: dict[str, str] = {}
+    for prefix, uri in declared:
+        known = _engine_of(uri, prefix)
+        if known is not None:
+            engine, words, (infix, suffix) = known
+            declarations.setdefault(engine, f"{words}{infix}{suffix}")
+    for engine in _ENGINE_ORDER:
+        if engine in declarations:
+            return _evidence(engine, f"declares {declarations[engine]}")
+    exporter = root.get("exporter", "")
+    for needle, engine in _EXPORTERS:
+        if needle in exporter.casefold():
+            return _evidence(engine, f"exporter is {exporter}")
+    target = root.get("targetNamespace", "")
+    for needle, engine in _TARGET_NAMESPACES:
+        if needle in target.casefold():
+            return _evidence(engine, f"targetNamespace is {target}, an address of {_ENGINE_WORDS[engine]}")
+    return EngineGuess(
+        name=None, version=None, reason="no engine attribute or namespace", from_attribute=False
+    )
