@@ -125,12 +125,34 @@ def _manifest() -> list[dict[str, Any]]:
     return hooks
 
 
-def _hook() -> dict[str, Any]:
-    [hook] = _manifest()
+def _hook(hook_id: str = "isorepeat-check") -> dict[str, Any]:
+    [hook] = [hook for hook in _manifest() if hook["id"] == hook_id]
     return hook
 
 
 # -- the manifest ------------------------------------------------------------------------------
+
+
+def test_manifest_has_the_job_file_hook_and_the_bpmn_hook() -> None:
+    assert [hook["id"] for hook in _manifest()] == ["isorepeat-check", "isorepeat-check-bpmn"]
+
+
+def test_bpmn_hook_checks_bpmn_files_with_the_same_entry() -> None:
+    hook = _hook("isorepeat-check-bpmn")
+    assert hook["entry"] == _hook()["entry"] == "isorepeat check"
+    assert hook["files"] == r"\.bpmn$|\.bpmn20\.xml$"
+    assert hook["language"] == "python"
+    assert "require_serial" not in hook  # no rule reads two BPMN files together
+
+
+@pytest.mark.parametrize("path", ["model.bpmn", "flows/order.bpmn20.xml", "a/b/c.bpmn"])
+def test_bpmn_hook_files_pattern_matches(path: str) -> None:
+    assert re.search(_hook("isorepeat-check-bpmn")["files"], path)
+
+
+@pytest.mark.parametrize("path", ["model.bpmn.bak", "order.xml", "notes.bpmn20.xml.txt", "jobs/a.json"])
+def test_bpmn_hook_files_pattern_does_not_match(path: str) -> None:
+    assert not re.search(_hook("isorepeat-check-bpmn")["files"], path)
 
 
 def test_manifest_has_one_hook_with_the_six_keys() -> None:
@@ -167,10 +189,12 @@ def test_manifest_is_valid_for_pre_commit() -> None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
     from pre_commit.clientlib import load_manifest
 
-    [hook] = load_manifest(str(MANIFEST))
+    hook, bpmn_hook = load_manifest(str(MANIFEST))
     assert hook["id"] == "isorepeat-check"
     assert hook["require_serial"] is True
     assert hook["pass_filenames"] is True  # pre-commit's default: the staged files are the args
+    assert bpmn_hook["id"] == "isorepeat-check-bpmn"
+    assert bpmn_hook["pass_filenames"] is True
 
 
 @pytest.mark.parametrize("path", FILES_MUST_MATCH)

@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 __all__ = ["CHRONOS_ONLY", "CODES", "Diagnostic", "Finding", "Severity", "codes_of"]
 
-Severity: TypeAlias = Literal["error", "warning"]
-"""``"error"``: Chronos rejects the job or it cannot work; ``"warning"``: accepted, but probably
-not what the author meant."""
+Severity: TypeAlias = Literal["error", "warning", "note"]
+"""``"error"``: the engine rejects the job or timer, or it cannot work; ``"warning"``: accepted,
+but probably not what the author meant; ``"note"``: worth knowing, nothing to fix (a BPMN cron
+expression isorepeat does not check, the engine a file was read as)."""
 
 CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IR100": ("error", "unparseable-schedule"),

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, final
 
-__all__ = ["Gitignore", "Skipped", "Walk", "walk_job_files"]
+__all__ = ["BPMN_SUFFIXES", "Gitignore", "Skipped", "Walk", "walk_job_files"]
+
+BPMN_SUFFIXES: Final = (".bpmn", ".bpmn20.xml")
+"""BPMN models: ``*.bpmn``, and Flowable's ``*.bpmn20.xml``; the walk finds them too, for
+:func:`isorepeat.bpmn.check.check_paths`."""
 
 _JSON_SUFFIX: Final = ".json"
 _YAML_SUFFIXES: Final = (".yaml", ".yml")
@@ -46,10 +50,11 @@ class Skipped:
 @final
 @dataclass(frozen=True, slots=True)
 class Walk:
-    """The job files found below a directory, in order, and what was left out."""
+    """The job files found below a directory, in order, what was left out, and the BPMN files."""
 
     files: tuple[Path, ...]
     skipped: tuple[Skipped, ...]
+    bpmn_files: tuple[Path, ...] = ()
 
 
 def walk_job_files(directory: str | os.PathLike[str]) -> Walk:
@@ -67,11 +72,12 @@ def walk_job_files(directory: str | os.PathLike[str]) -> Walk:
     root = Path(directory)
     files: list[Path] = []
     skipped: list[Skipped] = []
+    bpmn: list[Path] = []
     top, prefix = _scope(root)
     ignores = [ignore for base in _ancestors(top, root) if (ignore := Gitignore.read(base, top)) is not None]
     name = root.resolve().name
-    _walk(root, prefix, name in _YAML_DIRECTORIES, ignores, files, skipped)
-    return Walk(tuple(files), tuple(skipped))
+    _walk(root, prefix, name in _YAML_DIRECTORIES, ignores, (files, bpmn), skipped)
+    return Walk(tuple(files), tuple(skipped), tuple(bpmn))
 
 
 def _scope(root: Path) -> tuple[Path, str]:
@@ -99,10 +105,11 @@ def _walk(
     prefix: str,
     yaml_here: bool,
     ignores: list[Gitignore],
-    files: list[Path],
+    found: tuple[list[Path], list[Path]],
     skipped: list[Skipped],
 ) -> None:
-    """Walk ``directory`` (``prefix``: its path from the scope's top, with a trailing ``/``)."""
+    """Walk ``directory`` (``prefix``: its path from the scope's top, with a trailing ``/``);
+    ``found`` collects the job files and the BPMN files."""
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
@@ -123,7 +130,7 @@ def _walk(
             continue
         excluded = _excluded(ignores, prefix + name, is_dir)
         if excluded is not None:
-            if is_dir or _is_job_file_name(name, yaml_here):
+            if is_dir or _is_job_file_name(name, yaml_here) or name.endswith(BPMN_SUFFIXES):
                 skipped.append(Skipped(_shown(path, is_dir), excluded))
             continue
         if is_dir:
@@ -131,9 +138,11 @@ def _walk(
             if reason is not None:
                 skipped.append(Skipped(_shown(path, is_dir), reason))
                 continue
-            _walk(path, f"{prefix}{name}/", name in _YAML_DIRECTORIES, ignores, files, skipped)
+            _walk(path, f"{prefix}{name}/", name in _YAML_DIRECTORIES, ignores, found, skipped)
         elif _is_job_file_name(name, yaml_here) and entry.is_file():
-            files.append(path)
+            found[0].append(path)
+        elif name.endswith(BPMN_SUFFIXES) and entry.is_file():
+            found[1].append(path)
 
 
 def _is_job_file_name(name: str, yaml_here: bool) -> bool:

@@ -1,7 +1,9 @@
-"""``isorepeat check``: Chronos job files and schedule lists, reported as a compiler would.
+"""``isorepeat check``: Chronos job files, schedule lists and BPMN files, reported as a compiler would.
 
-All the work is :func:`isorepeat.chronos.check_jobs`; this module reads the arguments and renders
-the diagnostics as text (``path:line:col: CODE severity: message``), JSON or GitHub annotations.
+All the work is :func:`isorepeat.bpmn.check.check_paths` (job files by
+:func:`isorepeat.chronos.check_jobs`, BPMN files by :func:`isorepeat.bpmn.check.check_bpmn`); this
+module reads the arguments and renders the diagnostics as text (``path:line:col: CODE severity:
+message``), JSON or GitHub annotations.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
-from isorepeat.cli.common import UsageError, add_dialect_option, use_colour
+from isorepeat.cli.common import UsageError, add_dialect_option, parse_moment, use_colour
 
 if TYPE_CHECKING:
     from isorepeat.chronos.check import CheckReport
@@ -29,6 +31,7 @@ examples:
   curl -s chronos:4400/scheduler/jobs | isorepeat check -
   isorepeat check jobs/ --format github --ignore IR209,IR212
   isorepeat check chronos/ -v                 chronos-sync's YAML; list what is skipped
+  isorepeat check models/ --dialect camunda7  BPMN files; camunda7 where a file names no engine
 
 exit status: 0 no errors (warnings too with --strict), 1 errors, 2 usage errors
 (no job file found is one)
@@ -37,9 +40,12 @@ exit status: 0 no errors (warnings too with --strict), 1 errors, 2 usage errors
 _DESCRIPTION = """\
 Check Chronos job files (one job object, or an array of jobs as
 GET /scheduler/jobs returns them; YAML as chronos-sync keeps them, with
-pip install 'isorepeat[yaml]'), directories of them (*.json below, and *.yaml
-in scheduled/ and dependent/), text files with one schedule per line (*.txt,
-# comments) or standard input (-). Each finding prints as
+pip install 'isorepeat[yaml]'), BPMN files (*.bpmn, *.bpmn20.xml: every timer as
+its engine reads and fires it), directories of them (*.json, *.bpmn and
+*.bpmn20.xml below, and *.yaml in scheduled/ and dependent/), text files with
+one schedule per line (*.txt, # comments) or standard input (-). A BPMN file's
+engine is the one it names (modeler:executionPlatform), else its namespaces
+show, else --dialect's. Each finding prints as
 path:line:col: CODE severity: message, then a hint; the last line says how
 many files were checked. Skipped: JSON and YAML files with none of a job's
 keys (package.json), and below a directory node_modules, virtual environments
@@ -48,6 +54,8 @@ and what .gitignore excludes.
 
 _RED: Final = "\033[31m"
 _YELLOW: Final = "\033[33m"
+_CYAN: Final = "\033[36m"
+_SEVERITY_COLOURS: Final = {"error": _RED, "warning": _YELLOW, "note": _CYAN}
 _BOLD: Final = "\033[1m"
 _RESET: Final = "\033[0m"
 
@@ -82,7 +90,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--jvm-zone",
         metavar="ZONE",
-        help="the Chronos server's zone, for starts without an offset (default: UTC)",
+        help="the Chronos server's or BPMN engine's zone, for starts without an offset (default: UTC)",
+    )
+    parser.add_argument(
+        "--engine-version",
+        metavar="VERSION",
+        help="Zeebe's timer behaviour for BPMN files: 49135 (default), 2024 or 63687",
+    )
+    parser.add_argument(
+        "--now",
+        metavar="TIME",
+        help="the deployment time BPMN timers are compared with, ISO 8601 with an offset "
+        "(default: the clock)",
     )
     parser.add_argument(
         "-v",
@@ -94,8 +113,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    from isorepeat.bpmn.check import check_paths
     from isorepeat.chronos import Source
-    from isorepeat.chronos.check import check_report
 
     inputs: list[str | Source] = []
     for path in args.paths:
@@ -109,14 +128,24 @@ def run(args: argparse.Namespace) -> int:
             if not exists:
                 raise UsageError(f"{path}: no such file or directory")
             inputs.append(path)
+    now = None if args.now is None else parse_moment(args.now, "--now")
+    if args.engine_version is not None:
+        from isorepeat.bpmn.engines import ZEEBE_VERSIONS
+
+        if args.engine_version not in ZEEBE_VERSIONS:
+            raise UsageError(
+                f"--engine-version must be one of {', '.join(ZEEBE_VERSIONS)}, not {args.engine_version!r}"
+            )
     try:
-        report = check_report(
+        report = check_paths(
             inputs,
             dialect=args.dialect,
+            version=args.engine_version,
             jvm_zone=args.jvm_zone,
             complete=True if args.complete else None,
             select=_codes(args.select, "--select"),
             ignore=_codes(args.ignore, "--ignore") or (),
+            now=now,
         )
     except OSError as error:
         raise UsageError(f"{error.filename}: {error.strerror}") from None
@@ -140,20 +169,25 @@ def _nothing_read(report: CheckReport, paths: Sequence[str]) -> None:
     where = " ".join(paths)
     more = f"; {_plural(len(report.skipped), 'path')} skipped (--verbose says why)" if report.skipped else ""
     raise UsageError(
-        f"no job files found in {where}: a directory is searched for *.json, and for *.yaml and "
-        f"*.yml in scheduled/ and dependent/ directories{more}"
+        f"no job files found in {where}: a directory is searched for *.json, *.bpmn and "
+        f"*.bpmn20.xml, and for *.yaml and *.yml in scheduled/ and dependent/ directories{more}"
     )
 
 
 def _codes(text: str | None, option: str) -> list[str] | None:
+    from isorepeat.bpmn.rules import BPMN_CODES
     from isorepeat.chronos.diagnostics import CODES
 
     if text is None:
         return None
     codes = [code.strip().upper() for code in text.split(",") if code.strip()]
+    known_codes = [*CODES, *BPMN_CODES]
     for code in codes:
-        if not any(known.startswith(code) for known in CODES):
-            raise UsageError(f"{option}: unknown code {code!r} (codes are IR100-IR217, see the docs)")
+        if not any(known.startswith(code) for known in known_codes):
+            raise UsageError(
+                f"{option}: unknown code {code!r} (codes are {min(CODES)}-{max(CODES)} for job files, "
+                f"{min(BPMN_CODES)}-{max(BPMN_CODES)} for BPMN files; see the docs)"
+            )
     return codes
 
 
@@ -164,7 +198,7 @@ def _render_text(report: CheckReport, verbose: bool) -> None:
         label = f"{d.code} {d.severity}:"
         if colour:
             where = f"{_BOLD}{where}{_RESET}"
-            label = f"{_RED if d.severity == 'error' else _YELLOW}{label}{_RESET}"
+            label = f"{_SEVERITY_COLOURS[d.severity]}{label}{_RESET}"
         print(f"{where} {label} {d.message}")
         if d.hint:
             print(f"    hint: {d.hint}")
@@ -192,8 +226,14 @@ def _summary(report: CheckReport, verbose: bool) -> str:
         summary = f"checked {_plural(files, 'file')}: no findings"
     else:
         errors = sum(d.severity == "error" for d in diagnostics)
-        warnings = len(diagnostics) - errors
-        summary = f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+        warnings = sum(d.severity == "warning" for d in diagnostics)
+        notes = len(diagnostics) - errors - warnings
+        summary = f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')}"
+        if notes:
+            summary = (
+                f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} and {_plural(notes, 'note')}"
+            )
+        summary += f" in {_plural(files, 'file')}"
     return f"{summary}; {skipped}" if skipped else summary
 
 
@@ -210,7 +250,8 @@ def _render_github(report: CheckReport, _verbose: bool) -> None:
     for d in report.diagnostics:
         message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
         properties = f"file={_escape(d.path, True)},line={d.line},col={d.col},title={d.code}"
-        print(f"::{d.severity} {properties}::{_escape(message, False)}")
+        command = "notice" if d.severity == "note" else d.severity
+        print(f"::{command} {properties}::{_escape(message, False)}")
 
 
 def _escape(text: str, is_property: bool) -> str:
