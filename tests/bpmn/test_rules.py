@@ -304,7 +304,9 @@ def _model(cycle: str, *, platform: str | None = "Camunda Cloud") -> str:
   xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
   xmlns:modeler="http://camunda.org/schema/modeler/1.0"{attribute}>
   <process id="p" isExecutable="true">
-    <startEvent id="start"><timerEventDefinition><timeCycle>{cycle}</timeCycle></timerEventDefinition></startEvent>
+    <startEvent id="start">
+      <timerEventDefinition><timeCycle>{cycle}</timeCycle></timerEventDefinition>
+    </startEvent>
     <serviceTask id="t"><extensionElements><zeebe:taskDefinition type="x"/></extensionElements></serviceTask>
   </process>
 </definitions>
