@@ -199,17 +199,46 @@ def read_bpmn(source: bytes, path: str = "<bytes>") -> BpmnDocument:
 
 # --- the reader ------------------------------------------------------------------------------------
 
-_TIMER_KINDS: Final[frozenset[str]] = frozenset({"timeCycle", "timeDate", "timeDuration"})
-_TIMER_DEFINITION: Final = (BPMN_MODEL_NS, "timerEventDefinition")
-_PROCESS: Final = (BPMN_MODEL_NS, "process")
-_SUBPROCESSES: Final = frozenset(
-    {(BPMN_MODEL_NS, name) for name in ("subProcess", "transaction", "adHocSubProcess")}
-)
+_TIMER_KINDS: Final[dict[str, TimerKind]] = {
+    "timeCycle": "timeCycle",
+    "timeDate": "timeDate",
+    "timeDuration": "timeDuration",
+}
+_TIMER_DEFINITION: Final = (BPMN_MODEL_NS, "timerEventDefinition", None, False)
+_SUBPROCESSES: Final = frozenset({"subProcess", "transaction", "adHocSubProcess"})
 
-_Name: TypeAlias = "tuple[str | None, str]"
-"""(namespace URI or None, local name) of an element or attribute."""
-_Entry: TypeAlias = "tuple[str, dict[str, str]]"
-"""An open element: its name as expat gives it (``uri local prefix``), and its attributes."""
+_Name: TypeAlias = "tuple[str | None, str, TimerKind | None, bool]"
+"""An element's name as the reader needs it: (namespace URI or None, local name, the timer kind
+when it is BPMN's ``timeCycle``/``timeDate``/``timeDuration``, whether an engine could own its
+namespace (neither none nor BPMN's own: worth counting for the guess))."""
+_Entry: TypeAlias = "tuple[_Name, dict[str, str]]"
+"""An open element: its name, and its attributes as expat gave them."""
+
+_STANDARD_NAMESPACES: Final = frozenset(
+    {
+        BPMN_MODEL_NS,
+        "http://www.omg.org/spec/BPMN/20100524/DI",
+        "http://www.omg.org/spec/DD/20100524/DC",
+        "http://www.omg.org/spec/DD/20100524/DI",
+    }
+)
+_NAMES: Final[dict[str, _Name]] = {}
+"""Every element name read so far, split: files repeat the same few hundred names."""
+_NAMES_KEPT: Final = 50_000
+"""Past this many names (a file of made-up names), the cache starts over rather than grow."""
+
+
+def _name(name: str) -> _Name:
+    """The split name of an element, from the cache or split once and kept."""
+    known = _NAMES.get(name)
+    if known is None:
+        if len(_NAMES) >= _NAMES_KEPT:
+            _NAMES.clear()
+        uri, local, _ = _split(name)
+        kind = _TIMER_KINDS.get(local) if uri == BPMN_MODEL_NS else None
+        known = (uri, local, kind, uri is not None and uri not in _STANDARD_NAMESPACES)
+        _NAMES[name] = known
+    return known
 
 
 def _split(name: str) -> tuple[str | None, str, str]:
@@ -307,13 +336,12 @@ class _Reader:
     names and attribute dicts expat hands over anyway, and a name is split once per file.
     """
 
-    __slots__ = ("_declared", "_names", "_parser", "_root", "_source", "_stack", "_timer", "_timers", "_uses")
+    __slots__ = ("_declared", "_parser", "_root", "_source", "_stack", "_timer", "_timers", "_uses")
 
     def __init__(self, source: bytes) -> None:
         self._source = source
-        self._names: dict[str, _Name] = {}
-        self._uses: dict[str, int] = {}
-        """How often each prefixed element or attribute name occurs."""
+        self._uses: dict[str, int] | None = {}
+        """How often each name in an extension namespace occurs (None: the root says the engine)."""
         self._declared: list[tuple[str, str]] = []
         """Every namespace declaration: (prefix, URI)."""
         self._root: dict[str, str] | None = None
@@ -362,18 +390,11 @@ class _Reader:
         if uri:
             self._declared.append((prefix or "", uri))
 
-    def _name(self, name: str) -> _Name:
-        known = self._names.get(name)
-        if known is None:
-            uri, local, _ = _split(name)
-            known = self._names[name] = (uri, local)
-        return known
-
     def _start_root(self, name: str, attrs: dict[str, str]) -> None:
         parser = self._parser
         parser.DefaultHandlerExpand = None
         parser.StartElementHandler = self._start
-        uri, local = self._name(name)
+        uri, local, _, _ = _name(name)
         if uri != BPMN_MODEL_NS or local != "definitions":
             where = "in no namespace" if uri is None else f"in the namespace {uri}"
             line, column = self._here()
@@ -383,27 +404,26 @@ class _Reader:
             )
             raise BpmnFileError(msg, line, column)
         self._root = attrs
+        if _execution_platform(attrs) is not None:
+            self._uses = None  # the file says its engine: no need to count what it uses
         self._start(name, attrs)
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
+        # the hot path: one call per element of the file
         if self._timer is not None:
             self._mark()
+        known = _NAMES.get(name) or _name(name)
         uses = self._uses
-        if " " in name:
-            uses[name] = uses.get(name, 0) + 1
-        for key in attrs:
-            if " " in key:
-                uses[key] = uses.get(key, 0) + 1
+        if uses is not None:
+            if known[3]:
+                uses[name] = uses.get(name, 0) + 1
+            for key in attrs:
+                if " " in key:
+                    uses[key] = uses.get(key, 0) + 1
         stack = self._stack
-        uri, local = self._name(name)
-        if (
-            local in _TIMER_KINDS
-            and uri == BPMN_MODEL_NS
-            and self._timer is None
-            and self._names[stack[-1][0]] == _TIMER_DEFINITION
-        ):
-            self._open(local, stack)  # type: ignore[arg-type]
-        stack.append((name, attrs))
+        if known[2] is not None and self._timer is None and stack[-1][0] == _TIMER_DEFINITION:
+            self._open(known[2], stack)
+        stack.append((known, attrs))
 
     def _end(self, name: str) -> None:
         stack = self._stack
@@ -425,9 +445,8 @@ class _Reader:
 
     def _context(self, stack: list[_Entry]) -> _Context:
         """The event holding the ``timerEventDefinition`` on top of ``stack``, and its scopes."""
-        names = self._names
         event_name, event_attrs = stack[-2]  # the root is definitions, so there is one
-        event = names[event_name][1]
+        event = event_name[1]
         cancel_activity = (
             _boolean(event_attrs.get("cancelActivity"), True) if event == "boundaryEvent" else None
         )
@@ -436,10 +455,11 @@ class _Reader:
             interrupting = _boolean(event_attrs.get("isInterrupting"), True)
         process_id = None
         in_event_subprocess = False
-        for entry_name, attrs in reversed(stack[:-2]):
-            if not in_event_subprocess and self._event_subprocess((entry_name, attrs)):
+        for entry in reversed(stack[:-2]):
+            if not in_event_subprocess and self._event_subprocess(entry):
                 in_event_subprocess = True
-            if names[entry_name] == _PROCESS:
+            entry_name, attrs = entry
+            if entry_name[0] == BPMN_MODEL_NS and entry_name[1] == "process":
                 process_id = attrs.get("id")
                 break
         return _Context(
@@ -452,8 +472,12 @@ class _Reader:
             process_id=process_id,
         )
 
-    def _event_subprocess(self, entry: _Entry) -> bool:
-        return self._names[entry[0]] in _SUBPROCESSES and _boolean(entry[1].get("triggeredByEvent"), False)
+    @staticmethod
+    def _event_subprocess(entry: _Entry) -> bool:
+        (uri, local, _, _), attrs = entry
+        return (
+            uri == BPMN_MODEL_NS and local in _SUBPROCESSES and _boolean(attrs.get("triggeredByEvent"), False)
+        )
 
     def _chars(self, data: str) -> None:
         timer = self._timer
@@ -712,7 +736,30 @@ def _engine_of(uri: str, prefix: str) -> tuple[str, str, tuple[str, str]] | None
     return engine, words, _NOTES.get(label, ("", ""))
 
 
-def _guess_engine(root: dict[str, str], declared: list[tuple[str, str]], uses: dict[str, int]) -> EngineGuess:
+def _execution_platform(root: dict[str, str]) -> EngineGuess | None:
+    """What ``modeler:executionPlatform`` on ``definitions`` says, if it names a known platform."""
+    platform = version = None
+    for key, value in root.items():
+        if " " not in key:
+            continue
+        uri, local, prefix = _split(key)
+        if uri in _MODELER_NAMESPACES and local == "executionPlatform":
+            platform = (value, prefix or "modeler")
+        elif uri in _MODELER_NAMESPACES and local == "executionPlatformVersion":
+            version = value
+    if platform is None:
+        return None
+    engine = _PLATFORMS.get(platform[0].strip().casefold())
+    if engine is None:
+        return None
+    note = _NOTES["operaton"][1] if engine == "camunda7" and "operaton" in platform[0].casefold() else ""
+    reason = f"{platform[1]}:executionPlatform is {platform[0]}{note}"
+    return _evidence(engine, reason, from_attribute=True, version=version)
+
+
+def _guess_engine(
+    root: dict[str, str], declared: list[tuple[str, str]], uses: dict[str, int] | None
+) -> EngineGuess:
     """The engine the file targets: what it says outright, else what it uses, declares, names.
 
     The Camunda Modeler writes ``modeler:executionPlatform`` and nothing is surer. Extension
@@ -720,21 +767,10 @@ def _guess_engine(root: dict[str, str], declared: list[tuple[str, str]], uses: d
     is often a template's leftover, and an exporter or targetNamespace only names a tool or a
     habit, so each counts only when nothing stronger does.
     """
-    platform = version = None
-    for key, value in root.items():
-        uri, local, prefix = _split(key)
-        if uri in _MODELER_NAMESPACES and local == "executionPlatform":
-            platform = (value, prefix or "modeler")
-        elif uri in _MODELER_NAMESPACES and local == "executionPlatformVersion":
-            version = value
-    if platform is not None:
-        engine = _PLATFORMS.get(platform[0].strip().casefold())
-        if engine is not None:
-            note = (
-                _NOTES["operaton"][1] if engine == "camunda7" and "operaton" in platform[0].casefold() else ""
-            )
-            reason = f"{platform[1]}:executionPlatform is {platform[0]}{note}"
-            return _evidence(engine, reason, from_attribute=True, version=version)
+    said = _execution_platform(root)
+    if said is not None:
+        return said
+    assert uses is not None  # counted unless the root said the engine
     used: dict[str, int] = {}
     top: dict[str, tuple[int, str, tuple[str, str]]] = {}
     for key, count in uses.items():
