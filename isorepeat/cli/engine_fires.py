@@ -26,6 +26,7 @@ __all__ = [
     "fires_lines",
     "is_engine",
     "ms_text",
+    "explain_engine",
     "print_fires",
 ]
 
@@ -217,3 +218,106 @@ def _after(result: Fires, after: datetime, count: int) -> Fires:
         total=len(later) if ends else None,
         limit=count,
     )
+
+
+# -- explain -----------------------------------------------------------------------------------
+
+_EXPLAINED_FIRES: Final = 5
+
+
+def explain_engine(args: argparse.Namespace) -> int:
+    """``explain`` for an engine's dialect: what the engine does, its diagnostics, and how every
+    engine (and ISO 8601) reads the same text."""
+    from isorepeat.bpmn.check import check_timer
+    from isorepeat.bpmn.engines import ENGINES
+    from isorepeat.errors import ScheduleError
+
+    check_engine_options(args, is_engine=True)
+    engine = ENGINES[args.dialect]
+    kind = args.kind or "timeCycle"
+    try:
+        result, now = engine_fires(args, _EXPLAINED_FIRES)
+    except ScheduleError as error:
+        print_error(error)
+        return 1
+    print(f"timer:    {args.schedule} ({kind} of a start event)")
+    print(f"engine:   {engine} ({result.engine}), deployed {ms_text(now)}, JVM zone {args.jvm_zone or 'UTC'}")
+    print(f"what {engine} does:")
+    for line in fires_lines(result, now):
+        print(f"  {line}")
+    diagnostics = check_timer(
+        args.schedule,
+        dialect=args.dialect,
+        kind=kind,
+        version=args.engine_version,
+        jvm_zone=args.jvm_zone,
+        now=now,
+    )
+    print("diagnostics:" if diagnostics else "diagnostics: none")
+    for d in diagnostics:
+        print(f"  {d.code} {d.severity}: {d.message}")
+        if d.hint:
+            print(f"      hint: {d.hint}")
+    print("how the engines read it:")
+    for name, line in _engine_readings(args, now, kind):
+        print(f"  {name + ':':<19} {line}")
+    return 0
+
+
+def _engine_readings(args: argparse.Namespace, now: datetime, kind: str) -> list[tuple[str, str]]:
+    """One line for ISO 8601's meaning, then one for each engine: how many fires, the first."""
+    from isorepeat.bpmn import fires
+    from isorepeat.bpmn.engines import ENGINES
+    from isorepeat.errors import ScheduleError
+
+    readings = [("ISO 8601", _iso_reading(args.schedule, kind, now))]
+    for dialect, name in ENGINES.items():
+        try:
+            result = fires(
+                args.schedule,
+                dialect=dialect,
+                kind=kind,  # type: ignore[arg-type]
+                now=now,
+                jvm_zone=args.jvm_zone or "UTC",
+                version=args.engine_version if dialect == "zeebe" else None,
+                limit=_COUNTED_FIRES,
+            )
+        except ScheduleError as error:
+            readings.append((name, f"rejects it: {error.message}"))
+            continue
+        readings.append((name, _fires_summary(result)))
+    return readings
+
+
+_COUNTED_FIRES: Final = 1_000
+
+
+def _fires_summary(result: Fires) -> str:
+    count = len(result.fired_at)
+    if result.total is None:
+        how_many = f"fires more than {count:,} times"
+    else:
+        how_many = f"fires {count:,} {'time' if count == 1 else 'times'}"
+    if not result.due:
+        return how_many
+    first = result.due[0]
+    return f"{how_many}, the first {'at once' if first is None else 'due ' + str(ms_text(first))}"
+
+
+def _iso_reading(text: str, kind: str, now: datetime) -> str:
+    """ISO 8601's meaning of a cycle: how many runs, how many after the deployment, the first of those."""
+    from isorepeat.dialects import parse
+    from isorepeat.errors import ScheduleError
+
+    if kind != "timeCycle":
+        return "a cycle is what ISO 8601 repeats; this is a single timer"
+    try:
+        schedule = parse(text.strip()).resolve(now)
+    except ScheduleError as error:
+        return f"not ISO 8601: {error.message}"
+    total = schedule.run_count
+    first = schedule.next_after(now, inclusive=True)
+    runs = "runs for ever" if total is None else f"{total:,} {'run' if total == 1 else 'runs'}"
+    if first is None:
+        return f"{runs}, none after the deployment"
+    return f"{runs}, the first after the deployment at {ms_text(first)}"

@@ -34,6 +34,7 @@ examples:
   isorepeat explain 'R/2024-01-31T02:00:00Z/P1M' --dialect chronos
   isorepeat explain 'R/2008-03-01T13:00:00-04:00/P1D' --tz America/Los_Angeles
   isorepeat explain 'R//PT10M' --now 2026-11-23T12:00:00Z
+  isorepeat explain 'R4/2026-01-05T09:00:00Z/PT5M' --dialect camunda7 --now 2026-01-01T00:00:00Z
 """
 
 
@@ -59,9 +60,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     from isorepeat.chronos import check_schedule
     from isorepeat.chronos.dialect import CHRONOS
+    from isorepeat.cli.engine_fires import check_engine_options, explain_engine, is_engine
     from isorepeat.describe import describe
     from isorepeat.errors import ScheduleError
 
+    if is_engine(args.dialect):
+        return explain_engine(args)
+    check_engine_options(args, is_engine=False)
     try:
         job_input = read_job_input(args)
     except JobFileError as error:
