@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 _DEFAULT_LAG_MS: Final = 1
+_DEFAULT_MAX_FIRES: Final = 1_000
 _MAX_LAG_MS: Final = 10 * 365 * 86_400_000  # ten years: longer is a typo, not a lag
 
 
@@ -46,6 +47,12 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         metavar="VERSION",
         help="with --dialect zeebe: 49135 (the released behaviour, default), 2024 (before "
         "camunda/camunda#38987's fix) or 63687 (nextOccurrenceAfter, under review)",
+    )
+    parser.add_argument(
+        "--max-fires",
+        metavar="N",
+        help=f"with a BPMN engine's --dialect: simulate at most N fires (default {_DEFAULT_MAX_FIRES:,}); "
+        "a timer still firing then is counted as going on",
     )
     parser.add_argument(
         "--fire-lag",
@@ -69,7 +76,8 @@ def check_engine_options(args: argparse.Namespace, *, is_engine: bool) -> None:
         if args.engine_version is not None and args.dialect != "zeebe":
             raise UsageError("--engine-version applies to --dialect zeebe only")
         return
-    given = [name for name in ("kind", "engine_version", "fire_lag") if getattr(args, name) is not None]
+    options = ("kind", "engine_version", "fire_lag", "max_fires")
+    given = [name for name in options if getattr(args, name) is not None]
     if given:
         option = "--" + given[0].replace("_", "-")
         raise UsageError(f"{option} applies to a BPMN engine's --dialect only: {_engine_names()}")
@@ -131,32 +139,42 @@ def ms_text(moment: datetime | None) -> str | None:
     return f"{text}.{millis:03d}Z" if millis else f"{text}Z"
 
 
-def fires_lines(result: Fires, now: datetime) -> list[str]:
-    """One line a fire (due, fired, how far from now), then how the series ends."""
+def fires_lines(result: Fires, now: datetime, shown: list[int] | None = None) -> list[str]:
+    """One line a fire shown (due, fired, how far from now), then how the series ends."""
     lines = []
-    for due, fired in zip(result.due, result.fired_at, strict=True):
+    for i in range(len(result.fired_at)) if shown is None else shown:
+        due, fired = result.due[i], result.fired_at[i]
         due_text = ms_text(due) if due is not None else "no due date (acquired at once)"
         lines.append(f"{due_text}  fired {ms_text(fired)}  {distance(fired, now)}")
-    lines.append(_ending(result))
+    lines.append(_ending(result, len(result.fired_at) if shown is None else len(shown)))
     return lines
 
 
-def _ending(result: Fires) -> str:
+def _ending(result: Fires, shown: int) -> str:
+    """How the series ends: in all, deleted unfired, failing to reschedule, or still firing."""
     count = len(result.fired_at)
-    fired = f"fires {count:,} {'time' if count == 1 else 'times'}"
+    if shown < count:
+        more = count - shown
+        fired = f"and {more:,} more {'fire' if more == 1 else 'fires'}: {count:,} in all"
+    else:
+        fired = f"fires {count:,} {'time' if count == 1 else 'times'}"
     if result.deleted_unfired is not None:
         due, at, reason = result.deleted_unfired
         return f"{fired}; then the timer due {ms_text(due)} is deleted unfired at {ms_text(at)}: {reason}"
     if result.reschedule_error is not None:
         return f"{fired}; then the engine fails to schedule the next timer: {result.reschedule_error.message}"
     if result.total is None:
-        return f"{fired} and goes on (the simulation stops at {result.limit:,} fires)"
-    return f"{fired} in all"
+        return f"{fired.removesuffix(' in all')} and goes on (still firing after {count:,} simulated fires)"
+    return fired if shown < count else f"{fired} in all"
 
 
-def fires_json(args: argparse.Namespace, result: Fires, now: datetime) -> object:
+def fires_json(
+    args: argparse.Namespace, result: Fires, now: datetime, shown: list[int] | None = None
+) -> object:
+    """The fires shown as one object; ``fires_total`` counts every fire simulated (``None``: it goes on)."""
     deleted = result.deleted_unfired
     error = result.reschedule_error
+    indexes = range(len(result.fired_at)) if shown is None else shown
     return {
         "schedule": args.schedule,
         "dialect": args.dialect,
@@ -165,10 +183,10 @@ def fires_json(args: argparse.Namespace, result: Fires, now: datetime) -> object
         "jvm_zone": args.jvm_zone or "UTC",
         "now": ms_text(now),
         "fire_lag_ms": int(args.fire_lag) if args.fire_lag is not None else _DEFAULT_LAG_MS,
-        "due": [ms_text(due) for due in result.due],
-        "fired_at": [ms_text(at) for at in result.fired_at],
+        "max_fires": result.limit,
+        "due": [ms_text(result.due[i]) for i in indexes],
+        "fired_at": [ms_text(result.fired_at[i]) for i in indexes],
         "fires_total": result.total,
-        "limit": result.limit,
         "deleted_unfired": None
         if deleted is None
         else {"due": ms_text(deleted[0]), "at": ms_text(deleted[1]), "reason": deleted[2]},
@@ -177,47 +195,41 @@ def fires_json(args: argparse.Namespace, result: Fires, now: datetime) -> object
 
 
 def print_fires(args: argparse.Namespace, count: int) -> int:
-    """``next`` for an engine's dialect: exit 1 (the engine's reason on stderr) for a rejected text."""
+    """``next`` for an engine's dialect: the first ``count`` fires (after ``--after``) of at most
+    ``--max-fires`` simulated; exit 1 (the engine's reason on stderr) for a rejected text."""
     from isorepeat.errors import ScheduleError
 
     check_engine_options(args, is_engine=True)
+    limit = _max_fires(args.max_fires)
     after = None if args.after is None else moment_option(args.after, "--after", now_utc())
     try:
-        # Fires after --after need the fires before it simulated too.
-        result, now = engine_fires(args, count if after is None else _AFTER_LIMIT)
+        result, now = engine_fires(args, limit)
     except ScheduleError as error:
         print_error(error)
         return 1
-    if after is not None:
-        result = _after(result, after, count)
+    shown = _shown(result, after, count)
     if args.format == "json":
-        print(json.dumps(fires_json(args, result, now), indent=2, ensure_ascii=False))
+        print(json.dumps(fires_json(args, result, now, shown), indent=2, ensure_ascii=False))
     else:
-        for line in fires_lines(result, now):
+        for line in fires_lines(result, now, shown):
             print(line)
     return 0
 
 
-_AFTER_LIMIT: Final = 100_000
+_MAX_MAX_FIRES: Final = 100_000
 
 
-def _after(result: Fires, after: datetime, count: int) -> Fires:
-    """The first ``count`` fires after ``after`` of the series simulated from deployment; its
-    ``total`` counts the fires after ``after`` when the series ends and they are all shown."""
-    from dataclasses import replace
+def _max_fires(value: str | None) -> int:
+    if value is None:
+        return _DEFAULT_MAX_FIRES
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= _MAX_MAX_FIRES:
+        raise UsageError(f"--max-fires must be a whole number from 1 to {_MAX_MAX_FIRES:,}, not {value!r}")
+    return int(value)
 
-    later = [i for i, fired in enumerate(result.fired_at) if fired > after]
-    if not later and result.total is None:
-        raise UsageError(f"no fire after --after within the first {_AFTER_LIMIT:,} fires: use a later --now")
-    shown = later[:count]
-    ends = result.total is not None and len(later) <= count
-    return replace(
-        result,
-        due=tuple(result.due[i] for i in shown),
-        fired_at=tuple(result.fired_at[i] for i in shown),
-        total=len(later) if ends else None,
-        limit=count,
-    )
+
+def _shown(result: Fires, after: datetime | None, count: int) -> list[int]:
+    """The indexes of the fires to print: the first ``count``, of those after ``after``."""
+    return [i for i, fired in enumerate(result.fired_at) if after is None or fired > after][:count]
 
 
 # -- explain -----------------------------------------------------------------------------------
@@ -236,14 +248,14 @@ def explain_engine(args: argparse.Namespace) -> int:
     engine = ENGINES[args.dialect]
     kind = args.kind or "timeCycle"
     try:
-        result, now = engine_fires(args, _EXPLAINED_FIRES)
+        result, now = engine_fires(args, _max_fires(args.max_fires))
     except ScheduleError as error:
         print_error(error)
         return 1
     print(f"timer:    {args.schedule} ({kind} of a start event)")
     print(f"engine:   {engine} ({result.engine}), deployed {ms_text(now)}, JVM zone {args.jvm_zone or 'UTC'}")
     print(f"what {engine} does:")
-    for line in fires_lines(result, now):
+    for line in fires_lines(result, now, list(range(min(_EXPLAINED_FIRES, len(result.fired_at))))):
         print(f"  {line}")
     diagnostics = check_timer(
         args.schedule,

@@ -24,7 +24,8 @@ def _dialect_and_version(engine: str) -> tuple[str, str | None]:
 def _argv(case: Case) -> list[str]:
     dialect, version = _dialect_and_version(case["engine"])
     argv = ["next", "--dialect", dialect, "--now", case["now"], "--jvm-zone", case["jvm_zone"]]
-    argv += ["--kind", case["kind"], "-n", str(case["max_fires"]), "--format", "json"]
+    limit = str(case["max_fires"])
+    argv += ["--kind", case["kind"], "-n", limit, "--max-fires", limit, "--format", "json"]
     if version is not None:
         argv += ["--engine-version", version]
     if "fire_lag_ms" in case:
