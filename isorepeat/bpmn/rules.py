@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final, final
 if TYPE_CHECKING:
     from isorepeat.bpmn.facts import TimerFacts
     from isorepeat.bpmn.timers import TimerFires
+    from isorepeat.zones import Zone
     from isorepeat.chronos.diagnostics import Severity
 
 __all__ = ["BPMN_CODES", "FILE_CODES", "TIMER_RULES", "TimerFinding"]
@@ -353,7 +354,7 @@ def ir309_dst_gap_drift(facts: TimerFacts) -> Iterator[TimerFinding]:
     )
 
 
-def _arithmetic_zone(facts: TimerFacts) -> object:
+def _arithmetic_zone(facts: TimerFacts) -> Zone | None:
     """The zone the engine adds days in: the JVM's (Camunda 7, Flowable, Activiti), else the start's."""
     schedule = facts.iso
     if facts.dialect in _GRID_ENGINES:

@@ -17,6 +17,7 @@ from isorepeat.cli.preview import distance, moment_option
 
 if TYPE_CHECKING:
     from isorepeat.bpmn.engines import Fires
+    from isorepeat.bpmn.timers import TimerKind
 
 __all__ = [
     "add_engine_options",
@@ -246,7 +247,7 @@ def explain_engine(args: argparse.Namespace) -> int:
 
     check_engine_options(args, is_engine=True)
     engine = ENGINES[args.dialect]
-    kind = args.kind or "timeCycle"
+    kind: TimerKind = args.kind or "timeCycle"
     try:
         result, now = engine_fires(args, _max_fires(args.max_fires))
     except ScheduleError as error:
@@ -276,7 +277,7 @@ def explain_engine(args: argparse.Namespace) -> int:
     return 0
 
 
-def _engine_readings(args: argparse.Namespace, now: datetime, kind: str) -> list[tuple[str, str]]:
+def _engine_readings(args: argparse.Namespace, now: datetime, kind: TimerKind) -> list[tuple[str, str]]:
     """One line for ISO 8601's meaning, then one for each engine: how many fires, the first."""
     from isorepeat.bpmn import fires
     from isorepeat.bpmn.engines import ENGINES
@@ -288,7 +289,7 @@ def _engine_readings(args: argparse.Namespace, now: datetime, kind: str) -> list
             result = fires(
                 args.schedule,
                 dialect=dialect,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 now=now,
                 jvm_zone=args.jvm_zone or "UTC",
                 version=args.engine_version if dialect == "zeebe" else None,
