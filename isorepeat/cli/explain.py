@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import print_error
+from isorepeat.cli.engine_fires import add_engine_options
 from isorepeat.cli.job_input import JobFileError, read_job_input, where
 from isorepeat.cli.preview import add_schedule_options, load_schedule, utc_text
 from isorepeat.errors import UnrepresentableError
@@ -54,6 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="an ISO 8601 repeating interval, or a Chronos job file (- reads one from standard input)",
     )
     add_schedule_options(parser)
+    add_engine_options(parser)
     parser.set_defaults(run=run)
 
 

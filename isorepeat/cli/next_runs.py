@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from isorepeat.chain import WALK_LIMIT
 from isorepeat.cli.common import UsageError, print_error
+from isorepeat.cli.engine_fires import add_engine_options
 from isorepeat.cli.job_input import JobFileError, read_job_input, where
 from isorepeat.cli.preview import (
     add_schedule_options,
@@ -46,6 +47,7 @@ examples:
   isorepeat next 'R/2012-10-01T05:52:00Z/PT2S' -n 3 --after 2026-11-23T12:00:00Z
   isorepeat next 'R//PT10M' --now 2026-11-23T12:00:00Z --format json
   isorepeat next 'R/2012-01-31T00:00:00Z/P1M' --dialect chronos --tz PST -n 3
+  isorepeat next 'R3/PT10H' --dialect camunda7 --now 2026-01-01T00:00:00Z
 """
 
 
@@ -54,7 +56,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "next",
         help="print the next runs of a schedule",
         description="Print the next runs of SCHEDULE (default: from now on), one a line: local\n"
-        "time, UTC and how far from now; then how many runs remain, and any notes.",
+        "time, UTC and how far from now; then how many runs remain, and any notes. With a\n"
+        "BPMN engine's --dialect, the engine's fires of the timer deployed at --now: each\n"
+        "due date and when it fired, then how many fires in all.",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -76,6 +80,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "runs at or after --now)",
     )
     add_schedule_options(parser)
+    add_engine_options(parser)
     parser.add_argument(
         "--mode",
         choices=("anchored", "chained"),

@@ -53,9 +53,6 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
         help="the current time, ISO 8601 with an offset (default: the clock); an empty start "
         "is put into effect then; with a BPMN engine's --dialect, the deployment time",
     )
-    from isorepeat.cli.engine_fires import add_engine_options
-
-    add_engine_options(parser)
 
 
 def moment_option(value: str | None, option: str, default: datetime, zone: tzinfo | None = None) -> datetime:
