@@ -580,9 +580,9 @@ def _malformed(source: bytes, error: expat.ExpatError) -> BpmnFileError:
 def _invalid_character(source: bytes, line: int, column: int) -> str | None:
     """Why expat stopped at an invalid token, when the reason is a byte or a character.
 
-    Expat reports a byte that is not UTF-8 and a character XML forbids alike ("invalid token");
-    the first is a file saved in the wrong encoding, the second usually a UTF-16 file without a
-    byte-order mark (every other byte NUL) or a stray control character.
+    Expat reports a byte that is not UTF-8 and a character XML forbids alike ("invalid token"):
+    the first is a file saved in another encoding than it declares, the second a stray control
+    character (pasted from a terminal, or a NUL from a broken write).
     """
     name, _ = _declared_encoding(source)
     if source.startswith((b"\xfe\xff", b"\xff\xfe")) or (
@@ -604,8 +604,7 @@ def _invalid_character(source: bytes, line: int, column: int) -> str | None:
             )
             return f"wrong encoding: byte 0x{source[index]:02X} is not UTF-8 ({declared})"
     if first < " " and first not in "\t\n\r":
-        hint = " (a UTF-16 file without its byte-order mark?)" if first == "\0" else ""
-        return f"malformed XML: the character U+{ord(first):04X} is not allowed in XML{hint}"
+        return f"malformed XML: the character U+{ord(first):04X} is not allowed in XML"
     return None
 
 
