@@ -203,7 +203,7 @@ def test_the_engine_guesses_are_sources_tsv_but_for_the_listed_disagreements(
 
 
 @needs_corpus
-def test_the_corpus_reads_in_well_under_a_second(corpus: dict[str, tuple[bytes, BpmnDocument]]) -> None:
+def test_the_corpus_reads_fast(corpus: dict[str, tuple[bytes, BpmnDocument]]) -> None:
     """A guard against a slow path (about 0.3 ms a file here): 10,000 files must take seconds."""
     sources = [data for data, _ in corpus.values()]
     started = time.perf_counter()
