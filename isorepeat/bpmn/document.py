@@ -17,6 +17,7 @@ with a traceback: malformed XML (expat's own message and position), a root that 
 ``definitions``, any ``DOCTYPE`` (its entity declarations are how XML bombs work, and no BPMN file
 needs one), and bytes that are not in the encoding the file declares.
 
+>>> from isorepeat.bpmn.document import read_bpmn
 >>> doc = read_bpmn(b'''<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
 ...     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0">
 ...   <process id="p"><startEvent id="s"><timerEventDefinition>
@@ -34,12 +35,13 @@ needs one), and bytes that are not in the encoding the file declares.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias, final
 from xml.parsers import expat
 
+from isorepeat.bpmn._document_engine import execution_platform, guess_engine, split_name
+from isorepeat.bpmn._document_errors import malformed, unreadable_encoding
 from isorepeat.bpmn.timers import TimerKind
 
 __all__ = [
@@ -234,23 +236,11 @@ def _name(name: str) -> _Name:
     if known is None:
         if len(_NAMES) >= _NAMES_KEPT:
             _NAMES.clear()
-        uri, local, _ = _split(name)
+        uri, local, _ = split_name(name)
         kind = _TIMER_KINDS.get(local) if uri == BPMN_MODEL_NS else None
         known = (uri, local, kind, uri is not None and uri not in _STANDARD_NAMESPACES)
         _NAMES[name] = known
     return known
-
-
-def _split(name: str) -> tuple[str | None, str, str]:
-    """(URI, local name, prefix) of a name as expat reports it with ``namespace_prefixes``.
-
-    A namespace URI cannot hold the separator (expat refuses such a declaration since 2.4.5), a
-    local name or prefix never does, so the name splits into at most three parts.
-    """
-    parts = name.split(" ")
-    if len(parts) == 1:
-        return None, name, ""
-    return parts[0], parts[1], parts[2] if len(parts) > 2 else ""
 
 
 def _boolean(value: str | None, default: bool) -> bool:
@@ -361,15 +351,15 @@ class _Reader:
         try:
             self._parser.Parse(self._source, True)
         except expat.ExpatError as error:
-            raise _malformed(self._source, error) from None
+            raise BpmnFileError(*malformed(self._source, error)) from None
         except (LookupError, ValueError) as error:
             # Python's handler for encodings expat lacks raises these from the XML declaration;
             # after the root element they would be a bug here, and must not pass for the file's
             if self._root is not None:
                 raise
-            raise _unreadable_encoding(self._source, error) from None
+            raise BpmnFileError(*unreadable_encoding(self._source, error)) from None
         assert self._root is not None  # Parse succeeded, so there was a root element
-        engine = _guess_engine(self._root, self._declared, self._uses)
+        engine = EngineGuess(*guess_engine(self._root, self._declared, self._uses))
         return engine, tuple(self._timers)
 
     def _here(self) -> tuple[int, int]:
@@ -404,7 +394,7 @@ class _Reader:
             )
             raise BpmnFileError(msg, line, column)
         self._root = attrs
-        if _execution_platform(attrs) is not None:
+        if execution_platform(attrs) is not None:
             self._uses = None  # the file says its engine: no need to count what it uses
         self._start(name, attrs)
 
@@ -538,271 +528,3 @@ class _Reader:
                 _end=timer.end if timer.chunks else None,
             )
         )
-
-
-# --- errors ----------------------------------------------------------------------------------------
-
-_INVALID_TOKEN: Final = expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]
-_UNKNOWN_ENCODING: Final = expat.errors.codes[expat.errors.XML_ERROR_UNKNOWN_ENCODING]
-_INCORRECT_ENCODING: Final = expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]
-_DECLARED_ENCODING: Final = re.compile(rb"""\A<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"'>]*)""")
-_UTF_8_NAMES: Final = frozenset({"utf-8", "utf8"})
-
-
-def _declared_encoding(source: bytes) -> tuple[str | None, int]:
-    """The encoding the XML declaration names, and its column (1-based), if it is ASCII-readable."""
-    found = _DECLARED_ENCODING.match(source)
-    if found is None:
-        return None, 1
-    return found.group(1).decode("ascii", "replace"), found.start(1) + 1
-
-
-def _malformed(source: bytes, error: expat.ExpatError) -> BpmnFileError:
-    """Expat's error, at expat's position, said in words a BPMN author can act on."""
-    line, column = error.lineno, error.offset + 1
-    reason = expat.errors.messages[error.code]
-    if error.code in {_UNKNOWN_ENCODING, _INCORRECT_ENCODING}:
-        name, _ = _declared_encoding(source)
-        declared = f"the encoding {name}" if name else "an encoding"
-        what = (
-            "which the XML reader does not know"
-            if error.code == _UNKNOWN_ENCODING
-            else "but its bytes are not in it"
-        )
-        return BpmnFileError(f"wrong encoding: the file declares {declared}, {what} ({reason})", line, column)
-    if error.code == _INVALID_TOKEN:
-        hint = _invalid_character(source, line, column)
-        if hint is not None:
-            return BpmnFileError(hint, line, column)
-    return BpmnFileError(f"malformed XML: {reason}", line, column)
-
-
-def _invalid_character(source: bytes, line: int, column: int) -> str | None:
-    """Why expat stopped at an invalid token, when the reason is a byte or a character.
-
-    Expat reports a byte that is not UTF-8 and a character XML forbids alike ("invalid token"):
-    the first is a file saved in another encoding than it declares, the second a stray control
-    character (pasted from a terminal, or a NUL from a broken write).
-    """
-    name, _ = _declared_encoding(source)
-    if source.startswith((b"\xfe\xff", b"\xff\xfe")) or (
-        name is not None and name.lower() not in _UTF_8_NAMES
-    ):
-        return None
-    index = _byte_index(source, line, column)
-    if index is None:
-        return None
-    piece = source[index : index + 4]
-    try:
-        first = piece.decode("utf-8")[0]
-    except UnicodeDecodeError as bad:
-        if bad.start != 0:
-            first = piece[: bad.start].decode("utf-8")[0]
-        else:
-            declared = (
-                "the encoding the file declares" if name else "XML's default, as the file declares no other"
-            )
-            return f"wrong encoding: byte 0x{source[index]:02X} is not UTF-8 ({declared})"
-    if first < " " and first not in "\t\n\r":
-        return f"malformed XML: the character U+{ord(first):04X} is not allowed in XML"
-    return None
-
-
-def _byte_index(source: bytes, line: int, column: int) -> int | None:
-    """The byte at a UTF-8 (line, column) as expat counts them, or None past the end."""
-    index = 0
-    for _ in range(line - 1):
-        newline = _next_line_end(source, index)
-        if newline < 0:
-            return None
-        index = newline
-    for _ in range(column - 1):
-        if index >= len(source):
-            return None
-        index += 1
-        while index < len(source) and 0x80 <= source[index] < 0xC0:  # continuation bytes
-            index += 1
-    return index if index < len(source) else None
-
-
-def _next_line_end(source: bytes, index: int) -> int:
-    """The index just past the next line end (``\\n``, ``\\r\\n`` or a lone ``\\r``), or -1."""
-    lf = source.find(b"\n", index)
-    cr = source.find(b"\r", index, lf if lf >= 0 else len(source))
-    if cr >= 0:
-        return cr + 2 if source[cr + 1 : cr + 2] == b"\n" else cr + 1
-    return lf + 1 if lf >= 0 else -1
-
-
-def _unreadable_encoding(source: bytes, error: Exception) -> BpmnFileError:
-    """An encoding Python's expat module cannot give expat: multi-byte, unknown, or not text."""
-    name, column = _declared_encoding(source)
-    declared = f"the encoding {name}" if name else "an encoding"
-    return BpmnFileError(
-        f"wrong encoding: the file declares {declared}, which the XML reader cannot read ({error})", 1, column
-    )
-
-
-# --- the engine ------------------------------------------------------------------------------------
-
-_ENGINE_ORDER: Final = ("zeebe", "camunda7", "flowable", "activiti", "jbpm", "spiff", "imixs")
-"""The order that breaks ties between engines with as much evidence."""
-_MODELLED: Final[dict[str, EngineName]] = {
-    "zeebe": "zeebe",
-    "camunda7": "camunda7",
-    "flowable": "flowable",
-    "activiti": "activiti",
-}
-_NOT_MODELLED: Final = {"jbpm": "jBPM", "spiff": "SpiffWorkflow", "imixs": "Imixs Workflow"}
-_NAMESPACES: Final = {
-    "http://camunda.org/schema/zeebe/1.0": ("zeebe", "zeebe"),
-    "http://camunda.org/schema/1.0/bpmn": ("camunda7", "camunda"),
-    "http://operaton.org/schema/1.0/bpmn": ("camunda7", "operaton"),
-    "http://flowable.org/bpmn": ("flowable", "flowable"),
-    "http://activiti.org/bpmn": ("activiti", "activiti"),
-    "http://www.jboss.org/drools": ("jbpm", "jBPM"),
-    "http://spiffworkflow.org/bpmn/schema/1.0/core": ("spiff", "SpiffWorkflow"),
-    "http://www.imixs.org/bpmn2": ("imixs", "Imixs"),
-}
-"""Extension namespaces (without a trailing ``/``): (engine, the namespace's name in reasons)."""
-_ACTIVITI_NS: Final = "http://activiti.org/bpmn"
-_NOTES: Final = {
-    "operaton": ("", "; Operaton is a fork of Camunda 7"),
-    "camunda-activiti": (" under the prefix camunda", "; Camunda 7.0 to 7.3 wrote their extensions so"),
-}
-"""(after the URI, at the end) of a reason citing a namespace that needs a word on its engine."""
-_MODELER_NAMESPACES: Final = {
-    "http://camunda.org/schema/modeler/1.0": "camunda",
-    "http://operaton.org/schema/modeler/1.0": "operaton",
-}
-_PLATFORMS: Final[dict[str, str]] = {
-    "camunda cloud": "zeebe",
-    "camunda platform": "camunda7",
-    "operaton platform": "camunda7",
-}
-_EXPORTERS: Final = (
-    ("zeebe", "zeebe"),
-    ("operaton", "camunda7"),
-    ("flowable", "flowable"),
-    ("activiti", "activiti"),
-    ("jbpm", "jbpm"),
-    ("drools", "jbpm"),
-)
-"""What an ``exporter`` naming a tool says (the Camunda Modeler makes files for 7 and 8 alike)."""
-_TARGET_NAMESPACES: Final = (
-    ("zeebe", "zeebe"),
-    ("operaton.", "camunda7"),
-    ("camunda.", "camunda7"),
-    ("flowable.", "flowable"),
-    ("activiti.", "activiti"),
-    ("jboss.", "jbpm"),
-    ("drools", "jbpm"),
-)
-"""The domain in a ``targetNamespace`` (``http://www.activiti.org/test``): the weakest evidence."""
-_ENGINE_WORDS: Final = {
-    "zeebe": "Camunda 8 (Zeebe)",
-    "camunda7": "Camunda 7",
-    "flowable": "Flowable",
-    "activiti": "Activiti",
-    **_NOT_MODELLED,
-}
-
-
-def _evidence(
-    engine: str, reason: str, *, from_attribute: bool = False, version: str | None = None
-) -> EngineGuess:
-    """The guess for ``engine``; an engine isorepeat does not model is named in the reason only."""
-    name = _MODELLED.get(engine)
-    if name is None:
-        reason = f"{reason}: {_ENGINE_WORDS[engine]} is not an engine isorepeat models"
-    return EngineGuess(name=name, version=version, reason=reason, from_attribute=from_attribute)
-
-
-def _engine_of(uri: str, prefix: str) -> tuple[str, str, tuple[str, str]] | None:
-    """(engine, the namespace in words, notes) of an extension namespace URI under ``prefix``.
-
-    Camunda 7 reads its extensions in the Activiti namespace too (``BpmnParser``'s deprecated
-    ``ACTIVITI_BPMN_EXTENSIONS_NS``), and its versions 7.0 to 7.3 wrote them there under the
-    prefix ``camunda``: that prefix tells them from Activiti's own files.
-    """
-    known = _NAMESPACES.get(uri.rstrip("/"))
-    if known is None:
-        return None
-    engine, label = known
-    words = f"the {label} namespace {uri}"
-    if uri.rstrip("/") == _ACTIVITI_NS and prefix == "camunda":
-        return "camunda7", words, _NOTES["camunda-activiti"]
-    return engine, words, _NOTES.get(label, ("", ""))
-
-
-def _execution_platform(root: dict[str, str]) -> EngineGuess | None:
-    """What ``modeler:executionPlatform`` on ``definitions`` says, if it names a known platform."""
-    platform = version = None
-    for key, value in root.items():
-        if " " not in key:
-            continue
-        uri, local, prefix = _split(key)
-        if uri in _MODELER_NAMESPACES and local == "executionPlatform":
-            platform = (value, prefix or "modeler")
-        elif uri in _MODELER_NAMESPACES and local == "executionPlatformVersion":
-            version = value
-    if platform is None:
-        return None
-    engine = _PLATFORMS.get(platform[0].strip().casefold())
-    if engine is None:
-        return None
-    note = _NOTES["operaton"][1] if engine == "camunda7" and "operaton" in platform[0].casefold() else ""
-    reason = f"{platform[1]}:executionPlatform is {platform[0]}{note}"
-    return _evidence(engine, reason, from_attribute=True, version=version)
-
-
-def _guess_engine(
-    root: dict[str, str], declared: list[tuple[str, str]], uses: dict[str, int] | None
-) -> EngineGuess:
-    """The engine the file targets: what it says outright, else what it uses, declares, names.
-
-    The Camunda Modeler writes ``modeler:executionPlatform`` and nothing is surer. Extension
-    attributes and elements a file uses are there for an engine to read them; a declaration alone
-    is often a template's leftover, and an exporter or targetNamespace only names a tool or a
-    habit, so each counts only when nothing stronger does.
-    """
-    said = _execution_platform(root)
-    if said is not None:
-        return said
-    assert uses is not None  # counted unless the root said the engine
-    used: dict[str, int] = {}
-    top: dict[str, tuple[int, str, tuple[str, str]]] = {}
-    for key, count in uses.items():
-        uri, _, prefix = _split(key)
-        known = _engine_of(uri, prefix) if uri is not None else None
-        if known is None:
-            continue
-        engine, words, notes = known
-        used[engine] = used.get(engine, 0) + count
-        if count > top.get(engine, (0,))[0]:
-            top[engine] = (count, words, notes)
-    if used:
-        engine = min(used, key=lambda name: (-used[name], _ENGINE_ORDER.index(name)))
-        times = used[engine]
-        _, words, (infix, suffix) = top[engine]
-        return _evidence(engine, f"uses {words}{infix} ({times} time{'s' if times > 1 else ''}){suffix}")
-    declarations: dict[str, str] = {}
-    for prefix, uri in declared:
-        known = _engine_of(uri, prefix)
-        if known is not None:
-            engine, words, (infix, suffix) = known
-            declarations.setdefault(engine, f"{words}{infix}{suffix}")
-    for engine in _ENGINE_ORDER:
-        if engine in declarations:
-            return _evidence(engine, f"declares {declarations[engine]}")
-    exporter = root.get("exporter", "")
-    for needle, engine in _EXPORTERS:
-        if needle in exporter.casefold():
-            return _evidence(engine, f"exporter is {exporter}")
-    target = root.get("targetNamespace", "")
-    for needle, engine in _TARGET_NAMESPACES:
-        if needle in target.casefold():
-            return _evidence(engine, f"targetNamespace is {target}, an address of {_ENGINE_WORDS[engine]}")
-    return EngineGuess(
-        name=None, version=None, reason="no engine attribute or namespace", from_attribute=False
-    )
