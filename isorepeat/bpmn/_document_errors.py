@@ -35,7 +35,7 @@ def _declared_encoding(source: bytes) -> tuple[str | None, int]:
 def malformed(source: bytes, error: expat.ExpatError) -> Refusal:
     """Expat's error, at expat's position, said in words a BPMN author can act on."""
     line, column = error.lineno, error.offset + 1
-    reason = expat.errors.messages[error.code]
+    reason = expat.errors.messages.get(error.code) or str(error)
     if error.code in {_UNKNOWN_ENCODING, _INCORRECT_ENCODING}:
         name, _ = _declared_encoding(source)
         declared = f"the encoding {name}" if name else "an encoding"
