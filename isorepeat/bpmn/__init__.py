@@ -10,11 +10,30 @@ import importlib
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from isorepeat.bpmn.check import check_bpmn, check_timer
+    from isorepeat.bpmn.document import BpmnDocument, BpmnFileError, TimerText, read_bpmn
     from isorepeat.bpmn.engines import ENGINES, ZEEBE_VERSIONS, Fires, fires, timer_engine
 
-__all__ = ["ENGINES", "ZEEBE_VERSIONS", "Fires", "fires", "timer_engine"]
+__all__ = [
+    "ENGINES",
+    "ZEEBE_VERSIONS",
+    "BpmnDocument",
+    "BpmnFileError",
+    "Fires",
+    "TimerText",
+    "check_bpmn",
+    "check_timer",
+    "fires",
+    "read_bpmn",
+    "timer_engine",
+]
 
-_LAZY: Final = dict.fromkeys(__all__, "isorepeat.bpmn.engines")
+_ENGINE_NAMES: Final = ("ENGINES", "ZEEBE_VERSIONS", "Fires", "fires", "timer_engine")
+_LAZY: Final = {
+    **dict.fromkeys(_ENGINE_NAMES, "isorepeat.bpmn.engines"),
+    **dict.fromkeys(("BpmnDocument", "BpmnFileError", "TimerText", "read_bpmn"), "isorepeat.bpmn.document"),
+    **dict.fromkeys(("check_bpmn", "check_timer"), "isorepeat.bpmn.check"),
+}
 
 
 def __getattr__(name: str) -> object:
