@@ -62,18 +62,19 @@ def read_duration(text: str, begin: int, stop: int, now: Millis, zone: Zone, wha
     parts = java_split(text, begin, stop)
     if len(parts) > 3 or not parts:
         _too_many_parts(text, begin, stop, parts, what)
-    is_repeat = parts[0].text.startswith("R")
+    head = parts[0]
+    is_repeat = head.text.startswith("R")
     times = 0
     if is_repeat:
-        times = _count(text, parts[0])
+        times = _count(text, head)
         parts = parts[1:]
         if not parts:
             fail(
-                f"Camunda 7 rejects a {what} with nothing after {text[begin:stop]!r}: DurationHelper "
+                f"Camunda 7 rejects a {what} with nothing after {head.text!r}: DurationHelper "
                 "needs a period, a start or an end (IndexOutOfBoundsException)",
                 text,
                 stop,
-                f"write e.g. {text[begin:stop]}/PT10M",
+                f"write e.g. {head.text}/PT10M",
             )
     start = end = None
     if parts[0].text.startswith("P"):

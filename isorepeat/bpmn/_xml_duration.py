@@ -62,6 +62,8 @@ _EPOCH_FIXED: Final = 719_163  # GregorianCalendar's EPOCH_OFFSET: the fixed dat
 _CUTOVER_FIXED: Final = 577_736  # 1582-10-15 (Gregorian), the day after 1582-10-04 (Julian)
 _CUTOVER_YEAR: Final = 1582
 _LAST_TABLE_YEAR: Final = 2037  # ZoneInfoFile's LASTYEAR: later wall times go to the SimpleTimeZone rule
+_TABLE_START_MS: Final = -2_208_988_800_000  # 1900-01-01T00:00Z, where ZoneInfoFile's table starts
+_RAW_PROBES: Final = (2_115_590_400 * 10**9, 2_131_228_800 * 10**9)  # 2037-01-15, 2037-07-15 (UTC)
 _MONTH_LENGTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _HOUR_DESIGNATORS: Final = "HMS"
 _DATE_DESIGNATORS: Final = "YMD"
@@ -349,13 +351,29 @@ def _add_days(millis: int, amount: int, zone: Zone) -> int:
 
 
 def _offset_ms(zone: Zone, millis: int) -> int:
+    """``ZoneInfo.getOffsets(millis)``: the zone's offset, but before 1900 its raw offset, because
+    ``ZoneInfoFile`` starts the JDK's table at 1900 (no local mean time)."""
+    if millis < _TABLE_START_MS:
+        return _raw_offset_ms(zone)
     return zone.offset_at(millis * NS_PER_MS) * 1000
+
+
+def _raw_offset_ms(zone: Zone) -> int:
+    """``ZoneInfo``'s ``rawOffset``, the zone's last standard offset: taken as the smaller of its
+    January and July offsets in 2037, the last year of the JDK's table."""
+    fixed = zone.fixed_offset
+    if fixed is not None:
+        return fixed * 1000
+    return min(zone.offset_at(instant) for instant in _RAW_PROBES) * 1000
 
 
 def _offset_by_wall(zone: Zone, wall: int, year: int) -> int:
     """``ZoneInfo.getOffsetsByWall``: the offset of the last transition whose wall time (in the
     offset after it) is not after ``wall``; past the transition table, ``SimpleTimeZone``'s rule
-    read at ``wall - rawOffset``, which puts a gap's wall time in daylight time."""
+    read at ``wall - rawOffset``, which puts a gap's wall time in daylight time; before the table
+    (1900), the raw offset."""
+    if wall < _TABLE_START_MS + _raw_offset_ms(zone):
+        return _raw_offset_ms(zone)
     match zone.resolve(wall * NS_PER_MS):
         case Unique(offset):
             return offset * 1000
