@@ -211,13 +211,7 @@ def _engine_of(document: BpmnDocument, dialect: str | None) -> tuple[str | None,
 
 def _placed(path: str, timer: TimerText, finding: TimerFinding) -> Diagnostic:
     index = 0 if finding.index is None else max(0, min(finding.index, len(timer.text)))
-    if index < len(timer.text):
-        line, col = timer.position(index)
-    elif timer.text:
-        line, col = timer.position(len(timer.text) - 1)
-        col += 1
-    else:
-        line, col = timer.line, timer.column
+    line, col = timer.position(index)
     return _diagnostic(finding.code, finding.message, path, line, col, finding.hint, index)
 
 

@@ -142,11 +142,24 @@ def _iso_reading(
         parse(f"R1/{trimmed}/PT1S")  # a date-time, through the schedule grammar
         return None, None, None
     except ScheduleError as error:
+        if kind == "timeCycle":
+            return None, _last_period(trimmed), error
         if kind == "timeDate":
             error = ScheduleError(
                 error.message, trimmed, max(0, min(error.column - 3, len(trimmed))), error.hint
             )
         return None, None, error
+
+
+def _last_period(trimmed: str) -> Duration | None:
+    """The period of a cycle ISO 8601 rejects as a whole (``R3/PT0S``: a zero period repeats), if
+    its last part is one."""
+    from isorepeat.duration import Duration
+
+    try:
+        return Duration.parse(trimmed.rsplit("/", 1)[-1])
+    except ScheduleError:
+        return None
 
 
 def _count_and_start(kind: TimerKind, trimmed: str) -> tuple[int | None, str | None]:

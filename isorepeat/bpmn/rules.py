@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Final, final
 if TYPE_CHECKING:
     from isorepeat.bpmn.facts import TimerFacts
     from isorepeat.bpmn.timers import TimerFires
-    from isorepeat.zones import Zone
     from isorepeat.chronos.diagnostics import Severity
+    from isorepeat.zones import Zone
 
 __all__ = ["BPMN_CODES", "FILE_CODES", "TIMER_RULES", "TimerFinding"]
 
