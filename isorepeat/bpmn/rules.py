@@ -370,9 +370,10 @@ def ir311_cron_not_checked(facts: TimerFacts) -> Iterator[TimerFinding]:
     cron = facts.cron
     if cron is None:
         return
+    flavour = f" ({cron.engine})" if facts.dialect is not None else ""
     yield TimerFinding(
         "IR311",
-        f"a cron expression ({cron.engine}): not checked; isorepeat reads ISO 8601 timers",
+        f"a cron expression{flavour}: not checked; isorepeat reads ISO 8601 timers",
         None,
         facts.lead,
     )
