@@ -31,7 +31,7 @@ from isorepeat.bpmn.timers import Millis
 from isorepeat.errors import ScheduleError, fail
 from isorepeat.zones import Zone, zone_from_name
 
-__all__ = ["DurationSpec", "date_after", "read_duration"]
+__all__ = ["DurationSpec", "Walk", "date_after", "date_after_walk", "read_duration"]
 
 _INT_MAX: Final = 2**31 - 1
 _LONG_MAX: Final = 2**63 - 1
@@ -82,7 +82,7 @@ def read_duration(text: str, begin: int, stop: int, now: Millis, zone: Zone, wha
         if len(parts) > 1:
             end = parse_joda_date(text, parts[1], zone, f"end of the {what}")
     else:
-        start = parse_joda_date(text, parts[0], zone, f"start of the {what}")
+        start = _start(text, parts[0], zone, what)
         if len(parts) == 1:
             fail(
                 f"Camunda 7 rejects a {what} with a start and nothing after it: DurationHelper needs "
@@ -99,6 +99,17 @@ def read_duration(text: str, begin: int, stop: int, now: Millis, zone: Zone, wha
     if start is None and end is None:
         start = now
     return DurationSpec(is_repeat, times, start, end, period)
+
+
+def _start(text: str, part: Part, zone: Zone, what: str) -> Millis:
+    """The start, by Joda; a lower-case ``p`` (``R3/pt10s``) was meant as a period."""
+    try:
+        return parse_joda_date(text, part, zone, f"start of the {what}")
+    except ScheduleError as error:
+        if part.text[:1] != "p":
+            raise
+        hint = f"write {part.text.upper()}: a period starts with an upper-case P"
+        raise ScheduleError(error.message, error.text, error.column, hint) from None
 
 
 def _count(text: str, part: Part) -> int:
@@ -209,37 +220,51 @@ def _zone_hint(text: str, bracket: int, name: str) -> str:
 def date_after(spec: DurationSpec, date: Millis, zone: Zone) -> Millis | None:
     """``getDateAfter(date)``: the grid's first point after ``date`` for ``R…``; else the end, or
     start + period (``DurationHelper.java:97-106``)."""
-    if spec.is_repeat:
-        if spec.start is not None:
-            return _after_from_start(spec.start, spec.period, spec.times, date, zone)
+    return date_after_walk(spec, date, zone, None)[0]
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """Where a walk of the grid from its start stopped: after ``steps`` steps at ``current``,
+    asked for ``date``. A walk for a later date passes through this state (every point before it
+    was not after ``date``, so not after the later date either), so it may resume here: the
+    engine walks from the start at every fire, and a start decades back is many steps."""
+
+    date: Millis
+    steps: int
+    current: Millis
+
+
+def date_after_walk(
+    spec: DurationSpec, date: Millis, zone: Zone, walk: Walk | None
+) -> tuple[Millis | None, Walk | None]:
+    """:func:`date_after`, resuming the step-by-step walk of an earlier date where it stopped;
+    also returns where this walk stopped (``None`` where no step-by-step walk was needed)."""
+    if not spec.is_repeat:
+        if spec.end is not None:
+            return spec.end, None
+        assert spec.start is not None
+        return add_to(spec.period, spec.start, zone), None
+    if spec.start is None:
         assert spec.end is not None  # the constructor sets a start when there is no end
-        return _after_from_end(spec.end, spec.period, spec.times, date, zone)
-    if spec.end is not None:
-        return spec.end
-    assert spec.start is not None
-    return add_to(spec.period, spec.start, zone)
-
-
-def _after_from_start(
-    start: Millis, period: XmlDuration, times: int, date: Millis, zone: Zone
-) -> Millis | None:
-    """``for (i = 0; i < times && !cur.after(date); i++) cur = add(cur, period)``, then ``null``
-    if ``cur`` is still before ``date``."""
-    current = start
+        return _after_from_end(spec.end, spec.period, spec.times, date, zone), None
+    start, period, times = spec.start, spec.period, spec.times
     step = period.fixed_step(zone)
     if times <= 0 or start > date:
-        pass  # the loop does not run
-    elif step is not None:
+        return (None if start < date else start), None  # the loop does not run
+    if step is not None:
         steps = min(times, (date - start) // step + 1) if step > 0 else times
         current = start + steps * step
-    elif _moves_back(period):
-        return start if start == date else None  # every step is earlier: the loop runs out
-    else:
-        for _ in range(times):
-            if current > date:
-                break
-            current = add_to(period, current, zone)
-    return None if current < date else current
+        return (None if current < date else current), None
+    if _moves_back(period):
+        return (start if start == date else None), None  # every step is earlier: the loop runs out
+    resumed = walk is not None and walk.date <= date
+    done, current = (walk.steps, walk.current) if walk is not None and resumed else (0, start)
+    while done < times and current <= date:
+        current = add_to(period, current, zone)
+        done += 1
+    return (None if current < date else current), Walk(date, done, current)
 
 
 def _after_from_end(end: Millis, period: XmlDuration, times: int, date: Millis, zone: Zone) -> Millis | None:

@@ -35,11 +35,11 @@ without a due date and fired at once. :data:`CAMUNDA7` follows the vectors; set
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, final
 
 from isorepeat.bpmn._camunda7_cron import CRON_FLAVOUR, check_cron
-from isorepeat.bpmn._camunda7_cycle import DurationSpec, date_after, read_duration
+from isorepeat.bpmn._camunda7_cycle import DurationSpec, Walk, date_after, date_after_walk, read_duration
 from isorepeat.bpmn._camunda7_text import (
     Part,
     format_now,
@@ -131,14 +131,12 @@ class Camunda7Engine:
         if not isinstance(repeat, str):
             return FireOutcome(fired=True, next=None)  # timeDate, timeDuration: no repeat
         memo = timer.memo
-        if isinstance(memo, _Memo) and memo.repeat == repeat and memo.zone == jvm_zone:
-            spec = memo.spec
-        else:
-            spec = _read_repeat(repeat, jvm_zone)
+        if not (isinstance(memo, _Memo) and memo.repeat == repeat and memo.zone == jvm_zone):
+            memo = _Memo(repeat, jvm_zone, _read_repeat(repeat, jvm_zone))
         try:
-            if isinstance(spec, ScheduleError):
-                raise spec
-            due = date_after(spec, clock, jvm_zone)
+            if isinstance(memo.spec, ScheduleError):
+                raise memo.spec
+            due, walk = date_after_walk(memo.spec, clock, jvm_zone, memo.walk)
         except ScheduleError as error:
             reason = (
                 "the job fails before the process starts: calculateNewDueDate cannot read the "
@@ -147,7 +145,7 @@ class Camunda7Engine:
             return FireOutcome(fired=False, next=None, reason=reason, error=error)
         if due is None:
             return FireOutcome(fired=True, next=None)
-        return FireOutcome(fired=True, next=TimerState(due, timer.state, timer.memo))
+        return FireOutcome(fired=True, next=TimerState(due, timer.state, replace(memo, walk=walk)))
 
 
 CAMUNDA7: Final = Camunda7Engine()
@@ -187,6 +185,7 @@ class _Memo:
     repeat: str
     zone: Zone
     spec: DurationSpec | ScheduleError
+    walk: Walk | None = None  # where the last fire's walk of the grid stopped
 
 
 def _read_repeat(repeat: str, zone: Zone) -> DurationSpec | ScheduleError:

@@ -328,6 +328,25 @@ def test_dates_before_the_1582_cutover_step_in_the_julian_calendar() -> None:
     assert steps == at("1500-02-28T00:00:00Z", "1500-03-29T00:00:00Z")
 
 
+def test_a_lower_case_period_is_read_as_a_start_and_the_hint_says_so() -> None:
+    assert rejected("R3/pt10s").hint == "write PT10S: a period starts with an upper-case P"
+
+
+def test_a_resumed_walk_gives_the_dues_of_a_walk_from_the_start() -> None:
+    berlin = zone("Europe/Berlin")
+    timer: TimerState | None = CAMUNDA7.deploy("R/2023-03-20T02:30:00/P1D", "timeCycle", millis(NOW), berlin)
+    assert timer is not None
+    for _ in range(3):
+        assert timer is not None
+        clock = (timer.due or 0) + 1
+        resumed = CAMUNDA7.fire(timer, clock, berlin).next
+        fresh = CAMUNDA7.fire(TimerState(timer.due, timer.state), clock, berlin).next
+        assert resumed is not None
+        assert fresh is not None
+        assert resumed.due == fresh.due
+        timer = resumed
+
+
 def test_a_long_walk_of_fixed_steps_is_jumped() -> None:
     assert dues("R/2000-01-01T00:00:00Z/PT1S", limit=1) == at("2024-06-15T10:00:01Z")
 
