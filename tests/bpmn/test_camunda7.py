@@ -69,6 +69,14 @@ def test_camunda7_does_what_the_engine_did_in_each_vector(case: dict[str, Any]) 
     check_case(CAMUNDA7, case)
 
 
+@pytest.mark.parametrize(
+    "case", [param for param in cases_of("camunda7") if "repeat" in param.values[0]["expected"]]
+)
+def test_the_timer_keeps_the_repeat_the_engine_kept(case: dict[str, Any]) -> None:
+    timer = CAMUNDA7.deploy(case["expression"], case["kind"], millis(case["now"]), zone(case["jvm_zone"]))
+    assert timer.state == (("repeat", case["expected"]["repeat"]),)
+
+
 def test_the_engine_is_named_as_the_vectors_name_it() -> None:
     assert CAMUNDA7.name == "camunda7"
     assert not CAMUNDA7.schedule_checks_due_date
