@@ -227,10 +227,10 @@ def _offset_hint(text: str, start: int, pos: int, end: int, wall: int | None, jv
         zone = named
     if wall is None:
         return None
-    offset = format_offset(zone.compatible_offset(wall))
-    if zone.key is None:
-        return f"write the offset: {local}Z or {local}{offset}"
-    return f"write the offset: {local}{offset}[{zone.key}], or {local}Z for UTC"
+    offset = zone.compatible_offset(wall)
+    if zone.key is not None:
+        return f"write the offset: {local}{format_offset(offset)}[{zone.key}], or {local}Z for UTC"
+    return f"write the offset: {local}{format_offset(offset) if offset else 'Z'}"
 
 
 def _year(text: str, start: int, end: int) -> tuple[int, int]:

@@ -129,6 +129,7 @@ class ZeebeEngine:
     """Zeebe's timer classes in one of :data:`ZEEBE_VERSIONS` (the module says how they work).
 
     >>> from isorepeat.bpmn.timers import simulate_fires
+    >>> from isorepeat.bpmn.zeebe import ZEEBE, ZEEBE_2024
     >>> from isorepeat.zones import resolve_tz
     >>> utc = resolve_tz("UTC")
     >>> deployed = 1_718_445_600_000  # 2024-06-15T10:00:00Z
@@ -317,13 +318,24 @@ def _parse_interval(text: str, start: int, end: int, jvm_zone: Zone) -> _Interva
     last = text.rfind("/", start, end)
     begin = last + 1 if last >= start else start
     moment = None
+    unrepresentable = None
     if last > start:
         try:
             moment = parse_zoned("start", text, start, last, jvm_zone)
-        except UnrepresentableError:
-            raise
+        except UnrepresentableError as error:
+            unrepresentable = error  # raised once the interval is read: Zeebe may reject that
         except ScheduleError as error:
             _reject_period_end(error, text, start, last, end)
+    interval = _parse_period_part(text, moment, begin, end, jvm_zone)
+    if unrepresentable is not None:
+        raise unrepresentable
+    return interval
+
+
+def _parse_period_part(
+    text: str, moment: ZonedInstant | None, begin: int, end: int, jvm_zone: Zone
+) -> _Interval:
+    """The part after the last ``/``: a period, a duration, or both split at the capital ``T``."""
     minus = begin < end and text[begin] == "-"
     signed = begin < end and text[begin] in "+-"
     capital_t = text.find("T", begin, end)
