@@ -7,9 +7,8 @@ Joda-Time's ``ISODateTimeFormat.dateTimeParser().withZone(jvm)`` (``DateTimeUtil
 ``SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss")`` that writes now into a start-less cycle
 (``TimerEntity.java:47,178-183``).
 
-The Joda grammars are isorepeat.chronos's scanners (``_DateTimeParser``, ``_Period``: Chronos
-reads its starts with the same ``dateTimeParser``), used read-only; their messages are reworded
-for Camunda 7 here.
+The Joda grammars are :mod:`isorepeat.joda.grammar`'s scanners (Chronos reads its starts with
+the same ``dateTimeParser``); their messages are reworded for Camunda 7 here.
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ from dataclasses import dataclass
 from typing import Final, NoReturn, final
 
 from isorepeat.bpmn.timers import Millis
-from isorepeat.chronos.dialect import _DateTimeParser, _Period
 from isorepeat.datetimes import format_offset, format_wall
 from isorepeat.duration import Duration
 from isorepeat.errors import ScheduleError, fail, unrepresentable
+from isorepeat.joda.grammar import JodaDateTimeParser, JodaPeriodParser
 from isorepeat.units import NS_PER_MS
 from isorepeat.zones import Gap, Overlap, Unique, Zone
 
@@ -117,7 +116,7 @@ def parse_joda_date(text: str, part: Part, zone: Zone, what: str) -> Millis:
     :raises ScheduleError: where Joda throws; columns index ``text``.
     """
     try:
-        parsed = _DateTimeParser(text, part.start, part.end).parse()
+        parsed = JodaDateTimeParser(text, part.start, part.end).parse()
     except ScheduleError as error:
         _reworded(error, f"Camunda 7 (Joda-Time) cannot parse the {what} {part.text!r}")
     if not _JODA_YEARS[0] <= parsed.year <= _JODA_YEARS[1]:
@@ -161,7 +160,7 @@ def parse_joda_period(text: str, start: int, end: int) -> Duration:
     """``ISOPeriodFormat.standard().parsePeriod(text[start:end])``; columns index ``text``."""
     piece = text[start:end]
     try:
-        return _Period(piece, 0).parse()
+        return JodaPeriodParser(piece, 0).parse()
     except ScheduleError as error:
         shifted = ScheduleError(error.message, text, error.column + start, error.hint)
         _reworded(shifted, f"Camunda 7 (Joda-Time) cannot parse the period {piece!r}")

@@ -49,8 +49,8 @@ from isorepeat.bpmn._camunda7_text import (
     parse_joda_period,
 )
 from isorepeat.bpmn.timers import CronNotSimulatedError, FireOutcome, Millis, TimerKind, TimerState
-from isorepeat.chronos.arithmetic import joda_plus
 from isorepeat.errors import ScheduleError, fail, unrepresentable
+from isorepeat.joda.arithmetic import joda_plus
 from isorepeat.units import NS_PER_MS
 from isorepeat.zones import Zone
 
