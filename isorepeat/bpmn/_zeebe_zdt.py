@@ -33,7 +33,7 @@ from isorepeat.bpmn._zeebe_java import JavaDuration, JavaPeriod
 from isorepeat.calendar import days_in_month
 from isorepeat.datetimes import format_offset
 from isorepeat.errors import ScheduleError, unrepresentable
-from isorepeat.zones import UTC_ZONE, FixedZone, Gap, Overlap, Unique, Zone, zone_from_name
+from isorepeat.zones import UTC_ZONE, FixedZone, Gap, Overlap, Unique, Zone, resolve_tz
 
 __all__ = [
     "ZonedInstant",
@@ -219,7 +219,10 @@ def _offset_hint(text: str, start: int, pos: int, end: int, wall: int | None, jv
     zone = jvm_zone
     if pos < end and text[pos] == "[":
         close = text.find("]", pos, end)
-        named = _zone_named(text, pos + 1, close) if close > pos else None
+        try:
+            named = _zone_named(text, pos + 1, close) if close > pos else None
+        except ScheduleError:
+            named = None
         if named is None:
             return (
                 f"write an offset before the zone: {local}Z{text[pos:end]}, or {local}+hh:mm{text[pos:end]}"
@@ -362,7 +365,9 @@ def _zone_named(text: str, start: int, end: int) -> Zone | None:
         )
     if name in _JDK_UNKNOWN_ZONES or name not in _tz_names():
         return UTC_ZONE if name == "Z" else None
-    return zone_from_name(name, text, start)
+    zone = resolve_tz(zoneinfo.ZoneInfo(name))  # not zone_from_name: it reads Zulu as an offset
+    assert zone is not None
+    return zone
 
 
 _SYSTEM_V: Final = frozenset(
@@ -378,16 +383,15 @@ def _tz_names() -> frozenset[str]:
 
 def _strict_offset(text: str) -> int | None:
     """``+HH:MM[:ss]`` exactly, as the zone parser reads an offset (strict, within 18 hours)."""
-    if len(text) not in (6, 9) or text[0] not in "+-" or text[3] != ":":
+    if len(text) not in (6, 9) or text[0] not in "+-":
         return None
-    parts = [_offset_digits(text, 1, 3), _offset_digits(text, 4, 6)]
-    if len(text) == 9:
-        parts.append(_colon_digits(text, 6, 9))
-    if any(part is None for part in parts):
+    hours = _offset_digits(text, 1, 3)
+    minutes = _colon_digits(text, 3, 6)
+    seconds = _colon_digits(text, 6, 9) if len(text) == 9 else 0
+    if hours is None or minutes is None or seconds is None or hours > 23:
         return None
-    hours, minutes, seconds = (*(p or 0 for p in parts), 0)[:3]
     total = hours * 3600 + minutes * 60 + seconds
-    if hours > 23 or total > _MAX_OFFSET:
+    if total > _MAX_OFFSET:
         return None
     return -total if text[0] == "-" else total
 
