@@ -210,8 +210,9 @@ def ir310_time_date_in_past(facts: TimerFacts) -> Iterator[TimerFinding]:
 
 
 def ir305_cycle_on_interrupting_event(facts: TimerFacts) -> Iterator[TimerFinding]:
-    """A ``timeCycle`` on an interrupting boundary event (``cancelActivity`` not ``false``) or on
-    an interrupting event subprocess's start: the first fire cancels the activity, and the timer."""
+    """A ``timeCycle`` that can fire only once: on an interrupting boundary event (``cancelActivity``
+    not ``false``) or event subprocess's start, the first fire cancels the activity and the timer;
+    on an intermediate catch event, the token moves on (Camunda 7 gives such a timer no repeat)."""
     timer = facts.timer
     if facts.kind != "timeCycle" or facts.rejection is not None or facts.repetitions == 1:
         return

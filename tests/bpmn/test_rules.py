@@ -154,6 +154,10 @@ def test_ir305_a_cycle_on_an_interrupting_boundary_event() -> None:
     assert codes("R/PT1H", "zeebe", event="boundaryEvent") == ["IR305"]
 
 
+def test_ir305_a_cycle_on_an_intermediate_catch_event() -> None:
+    assert "token moves on" in one("IR305", "R3/PT1H", "camunda7", event="intermediateCatchEvent").message
+
+
 def test_ir305_quiet_when_the_event_does_not_cancel_or_fires_once() -> None:
     assert codes("R/PT1H", "zeebe", event="boundaryEvent", cancel_activity=False) == []
     assert codes("R1/PT1H", "zeebe", event="boundaryEvent") == []
