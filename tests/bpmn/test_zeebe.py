@@ -176,6 +176,8 @@ def test_period_end_form_is_rejected_at_the_period(engine: ZeebeEngine) -> None:
         ("2024-07-01T10:00:00Z[Z]", "2024-07-01T10:00:00Z"),
         ("2024-07-01T10:00:00Z[UTC+01:00]", "2024-07-01T10:00:00Z"),
         ("2024-07-01T10:00:00Z[+03:00]", "2024-07-01T10:00:00Z"),
+        ("2024-07-01T10:00:00Z[Zulu]", "2024-07-01T10:00:00Z"),
+        ("2024-07-01T10:00:00Z[GMT0]", "2024-07-01T10:00:00Z"),
         ("2024-07-01t10:00:00z", "2024-07-01T10:00:00Z"),
         ("2024-07-01T10:00:00.Z", "2024-07-01T10:00:00Z"),
         ("2024-07-01T10:00:00.123456789Z", "2024-07-01T10:00:00.123Z"),
@@ -203,6 +205,8 @@ def test_start_forms_zoned_date_time_parse_accepts(start: str, due: str) -> None
         ("2024-07-01T10:00:00Z[EST]", 20),  # a tz name the JDK leaves out
         ("2024-07-01T10:00:00Z[europe/berlin]", 20),  # zone names are case-sensitive
         ("2024-07-01T10:00:00Z[Europe/Berlin", 20),  # no closing bracket
+        ("2024-07-01T10:00:00Z[+18:01]", 20),  # beyond 18 hours
+        ("2024-07-01T10:00:00Z[UTC0]", 20),  # UTC then a stray 0
     ],
 )
 def test_start_forms_zoned_date_time_parse_rejects_at_its_index(start: str, index: int) -> None:
