@@ -223,6 +223,16 @@ def ir305_cycle_on_interrupting_event(facts: TimerFacts) -> Iterator[TimerFindin
             "an interrupting event subprocess's start",
             'set isInterrupting="false" to fire on every cycle',
         )
+    elif timer.event == "intermediateCatchEvent":
+        yield TimerFinding(
+            "IR305",
+            "a timeCycle on an intermediate catch event fires only once: the token moves on at the "
+            "first fire",
+            "write a timeDuration (or a timeDate) for the wait, or a non-interrupting boundary "
+            "event to repeat",
+            facts.lead,
+        )
+        return
     else:
         return
     yield TimerFinding(
