@@ -2,7 +2,8 @@
 
 Zeebe hands such a text to cron-utils 9.2.1, ``new CronParser(CronDefinitionBuilder
 .instanceDefinitionFor(CronType.SPRING53)).parse(text)`` (``CronTimer.java:64-73`` @288940c9), and
-any ``IllegalArgumentException`` rejects the deployment. This module follows that parser
+any ``IllegalArgumentException`` rejects the deployment (the definition: cron-utils'
+``CronDefinitionBuilder.java:475-490``). This module follows that parser
 (``CronParser.parse``, ``FieldParser.parse``, ``ValidationFieldExpressionVisitor``) far enough to
 tell an accepted expression from a rejected one in the usual cases: whitespace collapsed, the
 nicknames ``@yearly`` ... ``@hourly``, ``||`` and ``|`` alternatives, exactly six fields (seconds,

@@ -3,7 +3,8 @@
 Sources: camunda/zeebe @288940c9 (``zeebe-2024``), ``Interval.java`` of the fix of
 camunda/camunda#38987 (PR #49135; camunda/camunda @1371ee6e, ``zeebe-49135``, the released
 behaviour) and ``TimerTriggerProcessor.java`` @0247819c with ``RepeatingInterval.java`` @77b2f902
-(PR #63687, under review, ``zeebe-63687``). Paths below are under ``zeebe/``.
+(PR #63687, under review, ``zeebe-63687``). Paths below are under ``zeebe/``. The JDK classes
+behave as JDK 17's; the model was checked against the engine's own time classes on one.
 
 Reading (at deployment, ``TimerCatchEventExpressionValidator.java:46-125``, the same calls as
 ``CatchEventTransformer.java:107-155``):
