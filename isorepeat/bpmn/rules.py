@@ -86,11 +86,32 @@ def _start_index(facts: TimerFacts) -> int:
 
 
 def ir300_engine_rejects_timer(facts: TimerFacts) -> Iterator[TimerFinding]:
-    """The engine (or ISO 8601, when no engine is known) rejects the text: the deployment fails."""
+    """The engine (or ISO 8601, when no engine is known) rejects the text: the deployment fails.
+    Zeebe also rejects any cycle on an interrupting event (``ModelUtil.java:398-415``)."""
     error = facts.rejection
-    if error is None or _ZONE_SUFFIX.search(facts.trimmed):
+    if error is None:
+        if facts.dialect == "zeebe" and facts.kind == "timeCycle" and _interrupting(facts) is not None:
+            yield TimerFinding(
+                "IR300",
+                "Camunda 8 (Zeebe) rejects the deployment: an interrupting timer event with a time "
+                "cycle is not allowed",
+                _interrupting(facts),
+                facts.lead,
+            )
+        return
+    if _ZONE_SUFFIX.search(facts.trimmed):
         return
     yield TimerFinding("IR300", error.message, error.hint, min(error.column, len(facts.timer.text)))
+
+
+def _interrupting(facts: TimerFacts) -> str | None:
+    """How to make the event that holds the timer non-interrupting; ``None`` when it is not one."""
+    timer = facts.timer
+    if timer.event == "boundaryEvent" and timer.cancel_activity is not False:
+        return 'set cancelActivity="false" to fire on every cycle'
+    if timer.event == "startEvent" and timer.in_event_subprocess and timer.interrupting is not False:
+        return 'set isInterrupting="false" to fire on every cycle'
+    return None
 
 
 def ir304_zone_suffix_rejected(facts: TimerFacts) -> Iterator[TimerFinding]:
@@ -211,17 +232,25 @@ def ir310_time_date_in_past(facts: TimerFacts) -> Iterator[TimerFinding]:
 
 def ir305_cycle_on_interrupting_event(facts: TimerFacts) -> Iterator[TimerFinding]:
     """A ``timeCycle`` that can fire only once: on an interrupting boundary event (``cancelActivity``
-    not ``false``) or event subprocess's start, the first fire cancels the activity and the timer;
-    on an intermediate catch event, the token moves on (Camunda 7 gives such a timer no repeat)."""
+    not ``false``) or event subprocess's start, the first fire cancels the activity and the timer
+    (Zeebe rejects such a timer outright: IR300); on an intermediate catch event, the token moves
+    on (Camunda 7 gives such a timer no repeat)."""
     timer = facts.timer
     if facts.kind != "timeCycle" or facts.rejection is not None or facts.repetitions == 1:
         return
-    if timer.event == "boundaryEvent" and timer.cancel_activity is not False:
-        what, hint = "an interrupting boundary event", 'set cancelActivity="false" to fire on every cycle'
-    elif timer.event == "startEvent" and timer.in_event_subprocess and timer.interrupting is not False:
-        what, hint = (
-            "an interrupting event subprocess's start",
-            'set isInterrupting="false" to fire on every cycle',
+    hint = _interrupting(facts)
+    if hint is not None and facts.dialect != "zeebe":
+        what = (
+            "an interrupting boundary event"
+            if timer.event == "boundaryEvent"
+            else ("an interrupting event subprocess's start")
+        )
+        yield TimerFinding(
+            "IR305",
+            f"a timeCycle on {what} fires only once: the first fire cancels the activity, "
+            "and its timer with it",
+            f"{hint}, or write a timeDuration for one fire",
+            facts.lead,
         )
     elif timer.event == "intermediateCatchEvent":
         yield TimerFinding(
@@ -232,15 +261,6 @@ def ir305_cycle_on_interrupting_event(facts: TimerFacts) -> Iterator[TimerFindin
             "event to repeat",
             facts.lead,
         )
-        return
-    else:
-        return
-    yield TimerFinding(
-        "IR305",
-        f"a timeCycle on {what} fires only once: the first fire cancels the activity, and its timer with it",
-        f"{hint}, or write a timeDuration for one fire",
-        facts.lead,
-    )
 
 
 # -- IR306, IR313: periods the engine cannot keep -------------------------------------------------

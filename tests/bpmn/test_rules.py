@@ -151,7 +151,16 @@ def test_ir304_quiet_for_the_form_zeebe_reads() -> None:
 
 
 def test_ir305_a_cycle_on_an_interrupting_boundary_event() -> None:
-    assert codes("R/PT1H", "zeebe", event="boundaryEvent") == ["IR305"]
+    assert codes("R/PT1H", "camunda7", event="boundaryEvent") == ["IR305"]
+
+
+def test_ir300_zeebe_rejects_a_cycle_on_an_interrupting_boundary_event() -> None:
+    # ModelUtil.java:398-415: "Interrupting timer event with time cycle is not allowed", R1 too
+    diagnostic = one("IR300", "R/PT1H", "zeebe", event="boundaryEvent")
+    assert "not allowed" in diagnostic.message
+    assert diagnostic.hint is not None
+    assert "cancelActivity" in diagnostic.hint
+    assert codes("R1/PT1H", "zeebe", event="boundaryEvent") == ["IR300"]
 
 
 def test_ir305_a_cycle_on_an_intermediate_catch_event() -> None:
@@ -159,8 +168,9 @@ def test_ir305_a_cycle_on_an_intermediate_catch_event() -> None:
 
 
 def test_ir305_quiet_when_the_event_does_not_cancel_or_fires_once() -> None:
+    assert codes("R/PT1H", "camunda7", event="boundaryEvent", cancel_activity=False) == []
+    assert codes("R1/PT1H", "camunda7", event="boundaryEvent") == []
     assert codes("R/PT1H", "zeebe", event="boundaryEvent", cancel_activity=False) == []
-    assert codes("R1/PT1H", "zeebe", event="boundaryEvent") == []
 
 
 # -- IR306 ------------------------------------------------------------------------------------
