@@ -73,7 +73,7 @@ def _utc(millis: int | None) -> str:
     if millis is None:
         return "at once"
     moment = _EPOCH + timedelta(milliseconds=millis)
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    text = moment.replace(microsecond=0, tzinfo=None).isoformat()  # %Y would drop a year's zeros
     return f"{text}.{moment.microsecond // 1000:03d}Z" if moment.microsecond else f"{text}Z"
 
 

@@ -135,7 +135,7 @@ def ms_text(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     utc = moment.astimezone(timezone.utc)
-    text = utc.strftime("%Y-%m-%dT%H:%M:%S")
+    text = utc.replace(microsecond=0, tzinfo=None).isoformat()  # strftime's %Y drops a year's zeros
     millis = utc.microsecond // 1000
     return f"{text}.{millis:03d}Z" if millis else f"{text}Z"
 
