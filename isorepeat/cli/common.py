@@ -77,6 +77,7 @@ def jvm_zone_option(jvm_zone: str | None, dialect: str) -> str | None:
     if jvm_zone is None:
         return None
     if "jvm_zone" not in dialect_named(dialect).options:
-        takers = " or ".join(f"--dialect {name}" for name in dialects_taking("jvm_zone"))
-        raise UsageError(f"--jvm-zone applies to {takers} only")
+        takers = dialects_taking("jvm_zone")
+        named = ", ".join(takers[:-1]) + f" or {takers[-1]}" if len(takers) > 1 else takers[0]
+        raise UsageError(f"--jvm-zone applies to --dialect {named} only")
     return jvm_zone

@@ -82,7 +82,7 @@ def test_a_directory_with_no_job_file_is_a_usage_error(
     assert (status, out) == (2, [])
     assert err == (
         f"isorepeat: error: no job files found in {tmp_path}: a directory is searched for *.json, "
-        "and for *.yaml and *.yml in scheduled/ and dependent/ directories\n"
+        "*.bpmn and *.bpmn20.xml, and for *.yaml and *.yml in scheduled/ and dependent/ directories\n"
     )
 
 
