@@ -272,6 +272,21 @@ def tracebacks(files: Sequence[Path]) -> dict[str, str]:
 
 # -- the timers side by side ---------------------------------------------------------------------
 
+FILE_VIEW = "the file's engine"
+ZEEBE_VIEW = "Camunda 8 (Zeebe)"
+
+
+@dataclass
+class Verdict:
+    """isorepeat's findings on one timer, in one view."""
+
+    codes: list[str] = field(default_factory=list)
+    """every code (notes too)"""
+    flagged: list[str] = field(default_factory=list)
+    """the errors and warnings among them: isorepeat flags the timer"""
+    messages: list[str] = field(default_factory=list)
+    klass: str = "-"
+
 
 @dataclass
 class Row:
@@ -282,47 +297,39 @@ class Row:
     event: str
     event_id: str | None
     cancel_activity: bool | None
+    in_event_subprocess: bool
     engine: str | None
     text: str
     expression: str | None
     platform: str | None = None
     version: str | None = None
     bpmnlint: str = "ok"
-    """ok, flags, rule crashed, skipped (not executable), not read"""
+    """ok, flags, rule crashed, skipped (not executable), not checked, not read"""
     bpmnlint_message: str = ""
     bpmnlint_west: str = "ok"
-    codes: list[str] = field(default_factory=list)
-    """isorepeat's codes on this timer (every severity)"""
-    flagged_codes: list[str] = field(default_factory=list)
-    """the errors and warnings among them"""
-    messages: list[str] = field(default_factory=list)
-    klass: str = "agree"
+    views: dict[str, Verdict] = field(default_factory=dict)
 
     @property
     def bpmnlint_flags(self) -> bool:
         return self.bpmnlint == "flags"
 
-    @property
-    def isorepeat_flags(self) -> bool:
-        return bool(self.flagged_codes)
-
 
 def _verdict(result: dict | None, event_id: str | None, kind: str) -> tuple[str, str]:
     if result is None or result["parseError"]:
         return "not read", "" if result is None else result["parseError"]
-    reports = [r for r in result["reports"] if r["rule"] == RULE or r["rule"] == "lint"]
+    reports = [r for r in result["reports"] if r["rule"] in (RULE, "lint")]
     crashed = [r for r in reports if r["category"] == "rule-error"]
-    mine = [
-        r for r in reports if r["id"] is not None and r["id"] == event_id and r["category"] != "rule-error"
-    ]
+    mine = [r for r in reports if r["id"] is not None and r["id"] == event_id and r not in crashed]
     if mine:
         return "flags", " / ".join(r["message"] for r in mine)
     if crashed:
         return "rule crashed", crashed[0]["message"].splitlines()[0]
     timers = [t for t in result["timers"] if t["id"] == event_id and t["kind"] == kind]
     if not timers:
-        return "not checked", "not on a BPMN event (a Camunda 7 task listener's timer?): no rule sees it"
+        return "not checked", "not on a BPMN event (a Camunda 7 task listener's timer): no rule sees it"
     executable = timers[0]["executable"]
+    if executable is None:
+        return "not checked", "a timerEventDefinition outside any process: no rule sees it"
     if _at_least(result["version"], "8.2") and executable is not True:
         flag = "absent" if executable == "absent" else '"false"'
         return (
@@ -342,6 +349,7 @@ def _at_least(version: str, floor: str) -> bool:
 def build_rows(
     files: Sequence[Path], linted: dict[str, dict], west: dict[str, dict], diagnostics: list[dict] | None
 ) -> list[Row]:
+    """Every timer of the corpus, bpmnlint's verdict and (with ``diagnostics``) isorepeat's."""
     from isorepeat.bpmn.document import BpmnFileError, read_bpmn
 
     by_file: dict[str, list[dict]] = defaultdict(list)
@@ -364,6 +372,7 @@ def build_rows(
                 timer.event,
                 timer.event_id,
                 timer.cancel_activity,
+                timer.in_event_subprocess,
                 document.engine.name,
                 timer.text,
                 timer.expression,
@@ -377,15 +386,47 @@ def build_rows(
             where.setdefault((timer.line, timer.column), row)
             where.setdefault((timer.element_line, timer.element_column), row)
             rows.append(row)
+        if diagnostics is None:
+            continue
+        for row in rows[len(rows) - len(document.timers) :]:
+            row.views[FILE_VIEW] = Verdict()
         for diagnostic in by_file.get(path.name, []):
             row = where.get((diagnostic["line"], diagnostic["col"]))
             if row is None:
                 continue  # a file's own note (IR312) or an unreadable file (IR301)
-            row.codes.append(diagnostic["code"])
-            row.messages.append(f"{diagnostic['code']} {diagnostic['message']}")
-            if diagnostic["severity"] in ("error", "warning"):
-                row.flagged_codes.append(diagnostic["code"])
+            _add(row.views[FILE_VIEW], diagnostic["code"], diagnostic["severity"], diagnostic["message"])
     return rows
+
+
+def _add(verdict: Verdict, code: str, severity: str, message: str) -> None:
+    verdict.codes.append(code)
+    verdict.messages.append(f"{code} {message}")
+    if severity in ("error", "warning"):
+        verdict.flagged.append(code)
+
+
+def add_zeebe_view(rows: Sequence[Row]) -> None:
+    """isorepeat's Zeebe model on every timer (``check_timer(dialect="zeebe")``), as the rule
+    judges every file for Camunda 8. A FEEL expression (``=``) is left out: neither tool knows
+    its value. ``check_timer`` knows the element and ``cancelActivity`` but not an event
+    subprocess: its start events are checked as a process's."""
+    from isorepeat.bpmn.check import check_timer
+
+    for row in rows:
+        verdict = Verdict()
+        row.views[ZEEBE_VIEW] = verdict
+        if row.expression == "feel":
+            continue
+        found = check_timer(
+            row.text,
+            dialect="zeebe",
+            kind=row.kind,  # type: ignore[arg-type]
+            event=row.event,
+            cancel_activity=row.cancel_activity,
+            now=_NOW,
+        )
+        for diagnostic in found:
+            _add(verdict, diagnostic.code, diagnostic.severity, diagnostic.message)
 
 
 # -- the classes of disagreement -----------------------------------------------------------------
@@ -394,86 +435,114 @@ def build_rows(
 @dataclass(frozen=True)
 class Klass:
     name: str
-    applies: Callable[[Row], bool]
+    applies: Callable[[Row, Verdict], bool]
     why: str
+    views: tuple[str, ...] = (FILE_VIEW, ZEEBE_VIEW)
 
 
-_LOCAL = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$")
-_NO_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?!:)")
-_EL = re.compile(r"[$#]\{")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_END_FORM = re.compile(r"^R[^/]*/P[^/]*/.|^R[^/]*/\d{4}-[^/]*/\d{4}-")
+
+
+def _bl_only(row: Row, verdict: Verdict) -> bool:
+    return row.bpmnlint_flags and not verdict.flagged
+
+
+def _iso_only(row: Row, verdict: Verdict) -> bool:
+    return bool(verdict.flagged) and not row.bpmnlint_flags
+
 
 CLASSES = [
     # -- bpmnlint flags, isorepeat does not
     Klass(
-        "bpmnlint flags: an EL expression (${...}, #{...}) in a file for another engine",
-        lambda r: r.bpmnlint_flags and not r.isorepeat_flags and r.expression == "el" and r.engine != "zeebe",
-        "The rule is Camunda 8's: an expression must start with '=' (FEEL; timer/index.js:186-189); "
-        "Camunda 7, Flowable and Activiti evaluate ${...} before they read the value. isorepeat checks "
-        "the file's engine and leaves expressions alone (it cannot know their value).",
+        "bpmnlint: this element may not hold this kind of timer",
+        lambda r, v: _bl_only(r, v) and r.bpmnlint_message.startswith("Property <"),
+        "timer/config.js:9-41 allows no timeDuration on a start event outside an event subprocess "
+        "and no timeCycle on an intermediate catch event or an interrupting boundary event, as "
+        "Camunda 8's documentation says; Camunda 7, Flowable and Activiti run them. Zeebe's own "
+        "validators refuse the two timeCycle cases, not the start event's timeDuration, which its "
+        "catch-event transformer fires once (CatchEventTransformer.java:115-121).",
     ),
     Klass(
-        "bpmnlint flags: the element may not hold this timer kind in Camunda 8",
-        lambda r: r.bpmnlint_flags and not r.isorepeat_flags and "Property <" in r.bpmnlint_message,
-        "timer/config.js:9-41: Camunda 8 has no timeCycle on an interrupting boundary event or an "
-        "intermediate catch event, no timeDuration on a plain start event; the file's engine "
-        "(Camunda 7, Flowable...) has them, and isorepeat judges the file's engine.",
+        "bpmnlint: an EL expression, ${...} or #{...}",
+        lambda r, v: _bl_only(r, v) and r.expression == "el",
+        "The rule takes an expression only if it starts with '=' (FEEL, timer/index.js:140-144); "
+        "Camunda 7, Flowable and Activiti evaluate ${...} and #{...} before they read the value, "
+        "and isorepeat, which cannot know the value, leaves such a timer alone.",
+        (FILE_VIEW,),
     ),
     Klass(
-        "bpmnlint flags: a date-time without seconds or without an offset",
-        lambda r: (
-            r.bpmnlint_flags
-            and not r.isorepeat_flags
-            and (_LOCAL.search(r.text.split("/")[-1]) is not None or _NO_SECONDS.search(r.text) is not None)
-        ),
-        "iso8601.js:7-11: ISO_DATE needs HH:MM:SS and Z or ±hh:mm; java.time's ISO parsers (and "
-        "Joda's) take HH:MM and, for Camunda 7/Flowable, a local date-time read in the JVM's zone.",
+        "bpmnlint: a cycle with an end (R/period/end)",
+        lambda r, v: _bl_only(r, v) and r.kind == "timeCycle" and _END_FORM.search(r.text) is not None,
+        "ISO_CYCLE is R[n]/[start/]period only (iso8601.js:15): no start/end, no period/end form. "
+        "ISO 8601 has them; Camunda 7, Flowable and Activiti read R/period/end (the end is when "
+        "the cycle stops), and isorepeat checks the file's engine (here none: ISO 8601).",
     ),
     Klass(
-        "bpmnlint flags: a cron expression its 6-field regex does not know",
-        lambda r: (
-            r.bpmnlint_flags and not r.isorepeat_flags and " " in r.text.strip() and r.expression is None
-        ),
-        "cron.js:111: exactly six fields; Quartz's optional seventh (the year) and '1/1' forms in "
-        "day fields are refused, which Camunda 7 and Flowable (Quartz-style cron) run; isorepeat "
-        "does not check cron (IR311, a note).",
+        "bpmnlint: a date-time without seconds or an offset, or a date alone",
+        lambda r, v: _bl_only(r, v) and _DATE.search(r.text) is not None,
+        "ISO_DATE is YYYY-MM-DDTHH:MM:SS then Z or ±hh:mm (iso8601.js:7-11): seconds and an offset "
+        "are required, a date alone is refused. java.time's ZonedDateTime.parse (Zeebe) takes "
+        "HH:MM; Camunda 7, Flowable and Activiti (Joda-Time's ISO parser) take HH:MM, a date alone "
+        "and no offset, read in the JVM's zone.",
+    ),
+    Klass(
+        "bpmnlint: a cron expression its regex does not know",
+        lambda r, v: _bl_only(r, v) and "IR311" in v.codes,
+        "CRON_REGEX (cron.js:104-111) has six fields and no step ('1/1') in the day of the month; "
+        "Spring's cron (Zeebe) and cron-utils' (Camunda 7) take '1/1' there. isorepeat leaves "
+        "cron unchecked (IR311, a note).",
     ),
     Klass(
         "bpmnlint flags, isorepeat does not: other",
-        lambda r: r.bpmnlint_flags and not r.isorepeat_flags,
+        _bl_only,
         "see the example",
     ),
     # -- isorepeat flags, bpmnlint does not
     Klass(
-        "isorepeat flags: bpmnlint's rule crashed on the file",
-        lambda r: r.isorepeat_flags and r.bpmnlint == "rule crashed",
-        "rules/utils/rule.js:41-42 calls is(plane.bpmnElement) on a BPMNPlane whose bpmnElement did "
-        "not resolve; the TypeError aborts the rule for the whole file: no timer in it is checked.",
+        "isorepeat: bpmnlint's rule crashed on the file",
+        lambda r, v: _iso_only(r, v) and r.bpmnlint == "rule crashed",
+        "isNonExecutableProcess (rules/utils/rule.js:41-42) calls is() on a BPMNPlane's "
+        "bpmnElement, which is undefined when it names no element; the TypeError ends the rule for "
+        "the whole file and bpmnlint prints a rule error instead: no timer in the file is checked.",
     ),
     Klass(
-        "isorepeat flags: bpmnlint skips the non-executable process",
-        lambda r: r.isorepeat_flags and r.bpmnlint.startswith("skipped"),
-        'rules/utils/rule.js:12: from 8.2 the rule skips a process with isExecutable="false".',
+        "isorepeat: bpmnlint skips the process (isExecutable absent or false)",
+        lambda r, v: _iso_only(r, v) and r.bpmnlint.startswith("skipped"),
+        "From version 8.2 the rule skips a process whose isExecutable is not true "
+        "(rules/utils/rule.js:12, 46): absent counts as false. Flowable and Activiti deploy such a "
+        "process (Process.java:30, executable = true); Camunda 7 skips it on a new deployment "
+        "(BpmnParse.java:560-573), so isorepeat's finding on such a timer there is moot.",
     ),
     Klass(
-        "isorepeat flags: the engine rejects a text bpmnlint's regex accepts",
-        lambda r: r.isorepeat_flags and not r.bpmnlint_flags and "IR300" in r.flagged_codes,
-        "The regexes are not the engine's parser: see the example's message.",
+        "isorepeat: a timer no bpmnlint rule sees",
+        lambda r, v: _iso_only(r, v) and r.bpmnlint == "not checked",
+        'A Camunda 7 task listener\'s timeout (camunda:taskListener event="timeout") is in '
+        "extensionElements, and a timerEventDefinition at the top level is not an event's: the rule "
+        "only looks at events' eventDefinitions[0] (element.js:80-86).",
     ),
     Klass(
-        "isorepeat flags: what the engine will do with a valid timer",
-        lambda r: r.isorepeat_flags and not r.bpmnlint_flags and "IR300" not in r.flagged_codes,
-        "A start or date already past at deployment (IR303, IR310), a repeat count the engine "
-        "counts differently (IR302), month ends, zones, fractions: bpmnlint only matches the "
-        "text's shape (iso8601.js) and never computes a fire.",
+        "isorepeat: the engine rejects a text the regexes accept",
+        lambda r, v: _iso_only(r, v) and "IR300" in v.flagged,
+        "The rule's regexes are not the engine's parser: see the example's message.",
+    ),
+    Klass(
+        "isorepeat: what the engine will do with a valid timer",
+        _iso_only,
+        "A start or a date already past at the deployment (IR303, IR310), a repeat count the engine "
+        "counts differently (IR302), a start without an offset (IR316), a cycle that can fire once "
+        "(IR305): the rule only matches the text's shape (iso8601.js, cron.js) and never computes a "
+        "fire, so it has nothing to say about them.",
     ),
 ]
 
 
-def classify(row: Row) -> str:
-    if row.bpmnlint_flags == row.isorepeat_flags:
-        return "agree: both flag" if row.isorepeat_flags else "agree: neither flags"
+def classify(row: Row, view: str) -> str:
+    verdict = row.views[view]
+    if row.bpmnlint_flags == bool(verdict.flagged):
+        return "agree: both flag" if verdict.flagged else "agree: neither flags"
     for klass in CLASSES:
-        if klass.applies(row):
+        if view in klass.views and klass.applies(row, verdict):
             return klass.name
     return "unclassified"
 
@@ -488,15 +557,25 @@ def _median(run: Callable[[], float], runs: int) -> float:
 _COLUMNS = (
     "file", "line", "column", "kind", "event", "engine", "platform", "version", "text", "bpmnlint",
     "bpmnlint_message", "bpmnlint_tz_west", "isorepeat_codes", "class", "isorepeat_messages",
+    "zeebe_codes", "zeebe_class", "zeebe_messages",
 )  # fmt: skip
 
 
 def _write_table(rows: Sequence[Row], path: Path) -> None:
     lines = ["\t".join(_COLUMNS)]
     for r in rows:
-        cells = (r.file, r.line, r.column, r.kind, r.event, r.engine or "-", r.platform or "-",
-                 r.version or "-", r.text, r.bpmnlint, r.bpmnlint_message, r.bpmnlint_west,
-                 ",".join(r.codes) or "-", r.klass, " | ".join(r.messages))  # fmt: skip
+        cells: list[object] = [r.file, r.line, r.column, r.kind, r.event, r.engine or "-"]
+        cells += [
+            r.platform or "-",
+            r.version or "-",
+            r.text,
+            r.bpmnlint,
+            r.bpmnlint_message,
+            r.bpmnlint_west,
+        ]
+        for view in (FILE_VIEW, ZEEBE_VIEW):
+            verdict = r.views.get(view, Verdict())
+            cells += [",".join(verdict.codes) or "-", verdict.klass, " | ".join(verdict.messages)]
         lines.append("\t".join(str(c).replace("\t", " ").replace("\n", "\\n") for c in cells))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -504,6 +583,36 @@ def _write_table(rows: Sequence[Row], path: Path) -> None:
 def _short(text: str, size: int = 70) -> str:
     text = text.replace("\n", "\\n")
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def print_classes(rows: Sequence[Row], view: str) -> None:
+    print(f"\nclasses, isorepeat reading each timer as {view}:")
+    counts = Counter(r.views[view].klass for r in rows if view in r.views)
+    names = ["agree: both flag", "agree: neither flags", *(k.name for k in CLASSES), "unclassified"]
+    for name in dict.fromkeys(names):
+        if not counts[name]:
+            continue
+        members = [r for r in rows if r.views[view].klass == name]
+        example = members[0]
+        verdict = example.views[view]
+        print(f"\n  {counts[name]:4d}  {name}")
+        where = f"{example.file}:{example.line}:{example.column}"
+        print(f"        e.g. {where} ({example.event}, {example.engine}) {example.text!r}")
+        print(f"        bpmnlint: {example.bpmnlint} {_short(example.bpmnlint_message)}")
+        print(f"        isorepeat: {_short(' | '.join(verdict.messages) or 'nothing', 200)}")
+        print(f"        engines: {dict(Counter(r.engine or 'none' for r in members))}")
+
+
+def _timings(args: argparse.Namespace, files: Sequence[Path]) -> list[tuple[str, float, str]]:
+    lint_times = [lint_corpus(args.env, files, args.version, args.tz)[0] for _ in range(args.runs)]
+    cli_seconds = _median(lambda: _bpmnlint_cli(args.env, files, args.tz), args.runs)
+    sample = files[: args.sample]
+    per_file = sum(_bpmnlint_cli(args.env, [f], args.tz) for f in sample) / max(1, len(sample)) * len(files)
+    return [
+        (f"bpmnlint FILES (npx, one process, TZ={args.tz})", cli_seconds, " "),
+        ("bpmnlint Node API, lint-corpus.js (one process)", statistics.median(lint_times), " "),
+        (f"npx bpmnlint FILE, a process per file ({len(sample)} timed)", per_file, "~"),
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -525,58 +634,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     versions = prepare_env(args.env, args.version)
     print(
         f"Python {platform.python_version()} on {platform.machine()} {platform.system()}, "
-        f"{os.cpu_count()} CPUs; "
-        f"Node {node}; {', '.join(f'{k} {v}' for k, v in versions.items())}; isorepeat "
-        f"{metadata.version('isorepeat')}; {datetime.now(timezone.utc):%Y-%m-%d}"
+        f"{os.cpu_count()} CPUs; Node {node}; {', '.join(f'{k} {v}' for k, v in versions.items())}; "
+        f"isorepeat {metadata.version('isorepeat')}; {datetime.now(timezone.utc):%Y-%m-%d}"
     )
     print(f"{len(files)} files in {args.corpus}; bpmnlint: {RULE} only, TZ={args.tz}; isorepeat: --now {NOW}")
 
-    lint_times, linted = [], {}
-    for _ in range(args.runs):
-        seconds, linted = lint_corpus(args.env, files, args.version, args.tz)
-        lint_times.append(seconds)
+    _, linted = lint_corpus(args.env, files, args.version, args.tz)
     _, west = lint_corpus(args.env, files, args.version, "America/Los_Angeles")
-    cli_seconds = _median(lambda: _bpmnlint_cli(args.env, files, args.tz), args.runs)
-    sample = files[: args.sample]
-    per_file = sum(_bpmnlint_cli(args.env, [f], args.tz) for f in sample) / max(1, len(sample)) * len(files)
-    crashed = sorted(
-        name for name, r in linted.items() if any(x["category"] == "rule-error" for x in r["reports"])
-    )
-    unread = sorted(name for name, r in linted.items() if r["parseError"])
+    timings = _timings(args, files)
+    crashed = [name for name, r in linted.items() if any(x["category"] == "rule-error" for x in r["reports"])]
+    unread = [name for name, r in linted.items() if r["parseError"]]
     print(f"bpmnlint: the rule crashed on {len(crashed)} files, bpmn-moddle refused {len(unread)}")
 
     why_not = engines_ready()
     diagnostics: list[dict] | None = None
-    iso_times: dict[str, float] = {}
     if why_not is not None:
         print(f"\nisorepeat side not run: the engine models do not import yet ({why_not})")
     else:
         runs = [isorepeat_cli(args.corpus) for _ in range(args.runs)]
         done = runs[-1][1]
-        iso_times["cli"] = statistics.median(seconds for seconds, _ in runs)
-        iso_times["library"] = _median(lambda: isorepeat_library(args.corpus), args.runs)
+        timings.append(
+            ("isorepeat check --format json DIR (subprocess)", statistics.median(s for s, _ in runs), " ")
+        )
+        library = _median(lambda: isorepeat_library(args.corpus), args.runs)
+        timings.append(("isorepeat check_paths([DIR]) in process", library, " "))
         if done.returncode in (0, 1):
             diagnostics = json.loads(done.stdout)
         else:
             print(f"\nisorepeat check failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
-            for name, text in tracebacks(files).items():
-                print(f"\n--- traceback on {name}:\n{text}")
+        for name, text in tracebacks(files).items():
+            print(f"\n--- isorepeat traceback on {name}:\n{text}")
 
     rows = build_rows(files, linted, west, diagnostics)
-    for row in rows:
-        row.klass = classify(row) if diagnostics is not None else "-"
+    if diagnostics is not None:
+        add_zeebe_view(rows)
+        for row in rows:
+            for view, verdict in row.views.items():
+                verdict.klass = classify(row, view)
 
     print(f"\ntimings (median of {args.runs}), {len(files)} files, {len(rows)} timers:")
-    timings = [
-        (f"bpmnlint FILES (npx, one process, {args.tz})", cli_seconds, " "),
-        ("bpmnlint Node API, lint-corpus.js (one process)", statistics.median(lint_times), " "),
-        (f"npx bpmnlint FILE, a process per file ({len(sample)} timed)", per_file, "~"),
-    ]
-    if iso_times:
-        timings += [
-            ("isorepeat check --format json DIR (subprocess)", iso_times["cli"], " "),
-            ("isorepeat check_paths([DIR]) in process", iso_times["library"], " "),
-        ]
     for label, seconds, mark in timings:
         print(f"  {label:<58} {mark}{seconds:7.2f} s  {seconds / len(files) * 1e3:7.2f} ms/file")
 
@@ -587,20 +683,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print("\nbpmnlint verdicts:", dict(Counter(r.bpmnlint for r in rows)))
     if diagnostics is not None:
-        print("isorepeat codes on timers:", dict(Counter(c for r in rows for c in r.codes).most_common()))
-        print("\nclasses:")
-        counts = Counter(r.klass for r in rows)
-        for name in ["agree: both flag", "agree: neither flags", *(k.name for k in CLASSES), "unclassified"]:
-            if not counts[name]:
-                continue
-            example = next(r for r in rows if r.klass == name)
-            print(f"\n  {counts[name]:4d}  {name}")
-            where = f"{example.file}:{example.line}:{example.column}"
-            print(f"        e.g. {where} ({example.engine}) {example.text!r}")
-            print(f"        bpmnlint: {example.bpmnlint} {_short(example.bpmnlint_message)}")
-            print(f"        isorepeat: {_short(' | '.join(example.messages) or 'nothing', 200)}")
-            engines = Counter(r.engine or "none" for r in rows if r.klass == name)
-            print(f"        engines: {dict(engines)}")
+        for view in (FILE_VIEW, ZEEBE_VIEW):
+            codes = Counter(c for r in rows for c in r.views[view].codes)
+            print(f"isorepeat codes on timers, as {view}:", dict(codes.most_common()))
+        for view in (FILE_VIEW, ZEEBE_VIEW):
+            print_classes(rows, view)
+        print("\nwhy:")
+        for klass in CLASSES:
+            print(f"  {klass.name}: {klass.why}")
     if args.table:
         _write_table(rows, args.table)
         print(f"\nevery timer: {args.table}")
