@@ -9,12 +9,15 @@ instant from the wall time (``ZoneInfo.getOffsetsByWall``: a time in a gap keeps
 it and moves forward, a time in an overlap takes the offset after it, the later instant; the JDK's
 ``SimpleTimeZone`` rule past 2037 resolves both the same way). A zero amount changes nothing.
 Dates before 1582-10-15 are Julian, as in every calendar with the default cutover, so a start in
-1500 keeps its Julian day of the month after 1582. All of it is integer milliseconds (Java's
-``long``), for any year.
+1500 keeps its Julian day of the month after 1582. The calendar's zone is a ``java.util.TimeZone``
+(``sun.util.calendar.ZoneInfo``), whose table starts in 1900 (``ZoneInfoFile``): before 1900 it
+gives the zone's last standard offset (Berlin +01:00), not the local mean time the tz database
+and java.time have (+00:53:28). All of it is integer milliseconds (Java's ``long``), for any year.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from isorepeat.bpmn._flowable_period import XmlPeriod
@@ -23,6 +26,7 @@ from isorepeat.units import NS_PER_MS
 from isorepeat.zones import Gap, Overlap, Unique, Zone
 
 __all__ = [
+    "JDK_TABLE_START",
     "MAX_MS",
     "MIN_MS",
     "MS_PER_DAY",
@@ -45,6 +49,9 @@ _EPOCH_JDN: Final = 2_440_588
 _CUTOVER_DAYS: Final = -141_427  # 1582-10-15 (Gregorian), the day after 1582-10-04 (Julian)
 _CUTOVER_YEAR: Final = 1582
 _MONTH_LENGTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_UTC_1900: Final = -2_208_988_800_000  # ZoneInfoFile's UTC1900: where ZoneInfo's table begins
+JDK_TABLE_START: Final = _UTC_1900
+_RAW_PROBES: Final = (2_115_763_200_000, 2_131_401_600_000)  # 2037-01-15, 2037-07-15
 
 
 def is_representable(millis: int) -> bool:
@@ -53,8 +60,33 @@ def is_representable(millis: int) -> bool:
 
 
 def offset_ms(zone: Zone, millis: int) -> int:
-    """The zone's offset at an instant, in milliseconds."""
+    """``TimeZone.getOffset(millis)``: the tz database's offset from 1900, the last standard offset
+    before it (``ZoneInfo.getOffsets``: "prior to the transition table, returns the raw offset")."""
+    if millis < _UTC_1900:
+        return _raw_offset_ms(zone)
     return zone.offset_at(millis * NS_PER_MS) * 1000
+
+
+@functools.lru_cache(maxsize=64)
+def _raw_offset_ms(zone: Zone) -> int:
+    """``ZoneInfo``'s raw offset: the standard offset at the end of its table, the smaller of
+    2037's winter and summer offsets."""
+    return min(zone.offset_at(moment * NS_PER_MS) for moment in _RAW_PROBES) * 1000
+
+
+def _wall_offset_ms(zone: Zone, wall: int) -> int:
+    """``ZoneInfo.getOffsetsByWall``: a gap keeps the offset before it (the time moves forward),
+    an overlap takes the offset after it (the later instant); the raw offset before 1900."""
+    if wall < _UTC_1900 + zone.offset_at(_UTC_1900 * NS_PER_MS) * 1000:
+        return _raw_offset_ms(zone)
+    match zone.resolve(wall * NS_PER_MS):
+        case Unique(offset):
+            return offset * 1000
+        case Gap(before, _):
+            return before * 1000
+        case Overlap(_, later):
+            return later * 1000
+    raise AssertionError  # pragma: no cover - the match is exhaustive
 
 
 # -- the two calendars ---------------------------------------------------------------------------
@@ -105,40 +137,57 @@ def hybrid_days(year: int, month: int, day: int) -> int:
     return days if days >= _CUTOVER_DAYS else _julian_days(year, month, day)
 
 
-def _is_leap(year: int) -> bool:
+def _is_leap(year: int, *, proleptic: bool) -> bool:
     """``GregorianCalendar.isLeapYear``: Gregorian after 1582, Julian before, 1582 is neither."""
-    if year > _CUTOVER_YEAR:
+    if year > _CUTOVER_YEAR or proleptic:
         return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     return year < _CUTOVER_YEAR and year % 4 == 0
 
 
-def _month_length(year: int, month: int) -> int:
-    return _MONTH_LENGTH[month] + (month == 2 and _is_leap(year))
+def _month_length(year: int, month: int, *, proleptic: bool) -> int:
+    return _MONTH_LENGTH[month] + (month == 2 and _is_leap(year, proleptic=proleptic))
 
 
 # -- Calendar.add --------------------------------------------------------------------------------
 
 
-def add_period(millis: int, period: XmlPeriod, zone: Zone) -> int:
-    """``DurationHelper.add(calendar, period)`` on a calendar at ``millis`` in ``zone``."""
+def add_period(millis: int, period: XmlPeriod, zone: Zone, *, proleptic: bool = False) -> int:
+    """``DurationHelper.add(calendar, period)`` on a calendar at ``millis`` in ``zone``.
+
+    ``proleptic``: the calendar is ``GregorianCalendar.from(zonedDateTime)`` (Gregorian in every
+    year), as Flowable's parsed start is where ``DurationHelper`` adds to it directly (a
+    ``timeDuration`` with a start); every other calendar here has the 1582 cutover.
+    """
     seconds, minutes, hours, days, months, years = period.signed()
     millis += seconds * 1000 + minutes * 60_000 + hours * 3_600_000
     if days:
         millis = _add_days(millis, days, zone)
     if months:
-        millis = _add_months(millis, months, zone)
+        year, month, day, time_of_day = _fields(millis, zone, proleptic=proleptic)
+        month0 = java_int(month - 1 + months)
+        millis = _from_fields(
+            year + month0 // 12, month0 % 12 + 1, day, time_of_day, zone, proleptic=proleptic
+        )
     if years:
-        millis = _add_years(millis, years, zone)
+        year, month, day, time_of_day = _fields(millis, zone, proleptic=proleptic)
+        millis = _from_fields(java_int(year + years), month, day, time_of_day, zone, proleptic=proleptic)
     return millis
 
 
-def linear_step(period: XmlPeriod, zone: Zone) -> int | None:
-    """What :func:`add_period` adds to any instant, or ``None`` where that depends on the instant
-    (months and years always do; days wherever the zone's offset changes)."""
+def linear_step(period: XmlPeriod, zone: Zone) -> tuple[int, int | None] | None:
+    """``(step, until)``: :func:`add_period` adds ``step`` ms to any instant before ``until``
+    (``None``: any instant at all); ``None`` where the step always depends on the instant.
+
+    Months and years always do; days do wherever the zone's offset changes, which a fixed-offset
+    zone never does and ``ZoneInfo`` does not before 1900.
+    """
     seconds, minutes, hours, days, months, years = period.signed()
-    if months or years or (days and zone.fixed_offset is None):
+    if months or years:
         return None
-    return seconds * 1000 + minutes * 60_000 + hours * 3_600_000 + days * MS_PER_DAY
+    step = seconds * 1000 + minutes * 60_000 + hours * 3_600_000 + days * MS_PER_DAY
+    if not days or zone.fixed_offset is not None:
+        return step, None
+    return step, _UTC_1900 - 2 * MS_PER_DAY
 
 
 def _add_days(millis: int, amount: int, zone: Zone) -> int:
@@ -156,36 +205,19 @@ def _add_days(millis: int, amount: int, zone: Zone) -> int:
     return moved
 
 
-def _add_months(millis: int, amount: int, zone: Zone) -> int:
-    year, month, day, time_of_day = _fields(millis, zone)
-    month0 = java_int(month - 1 + amount)
-    return _from_fields(year + month0 // 12, month0 % 12 + 1, day, time_of_day, zone)
-
-
-def _add_years(millis: int, amount: int, zone: Zone) -> int:
-    year, month, day, time_of_day = _fields(millis, zone)
-    return _from_fields(java_int(year + amount), month, day, time_of_day, zone)
-
-
-def _fields(millis: int, zone: Zone) -> tuple[int, int, int, int]:
+def _fields(millis: int, zone: Zone, *, proleptic: bool = False) -> tuple[int, int, int, int]:
     """(year, month 1-12, day, ms of the day) of an instant's wall time in ``zone``."""
     days, time_of_day = divmod(millis + offset_ms(zone, millis), MS_PER_DAY)
-    year, month, day = _hybrid_date(days)
+    year, month, day = _gregorian_date(days) if proleptic else _hybrid_date(days)
     return year, month, day, time_of_day
 
 
-def _from_fields(year: int, month: int, day: int, time_of_day: int, zone: Zone) -> int:
+def _from_fields(year: int, month: int, day: int, time_of_day: int, zone: Zone, *, proleptic: bool) -> int:
     """``pinDayOfMonth`` then ``computeTime``: the wall time resolved by ``getOffsetsByWall``."""
-    day = min(day, _month_length(year, month))
-    wall = hybrid_days(year, month, day) * MS_PER_DAY + time_of_day
-    match zone.resolve(wall * NS_PER_MS):
-        case Unique(offset):
-            return wall - offset * 1000
-        case Gap(before, _):
-            return wall - before * 1000
-        case Overlap(_, later):
-            return wall - later * 1000
-    raise AssertionError  # pragma: no cover - the match is exhaustive
+    day = min(day, _month_length(year, month, proleptic=proleptic))
+    days = gregorian_days(year, month, day) if proleptic else hybrid_days(year, month, day)
+    wall = days * MS_PER_DAY + time_of_day
+    return wall - _wall_offset_ms(zone, wall)
 
 
 # -- the texts prepareRepeat writes ---------------------------------------------------------------

@@ -16,7 +16,8 @@ and a cursor still before now gives now. Without ``R`` it is the end, or start +
 ``isValidDate`` is ``end == null || due <= end``.
 
 The walk steps in closed form where a period is a fixed number of milliseconds (no days, months
-or years, or days in a fixed-offset zone), else one period at a time, like the engine.
+or years, or days in a fixed-offset zone, or days before 1900, where ``ZoneInfo``'s offset is
+fixed), else one period at a time, like the engine.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ from isorepeat.zones import Zone
 
 __all__ = ["DateReader", "Helper", "WalkTooLongError", "date_after", "is_valid_date", "read_helper"]
 
-DateReader: TypeAlias = Callable[[str, int, int, Zone], int]
-"""``parseDate``: the instant in ms of ``text[start:end]`` read in the clock's zone."""
+DateReader: TypeAlias = Callable[[str, int, int, Zone], tuple[int, bool]]
+"""``parseDate``: the instant in ms of ``text[start:end]`` read in the clock's zone, and whether its
+calendar is proleptic (Flowable's ``GregorianCalendar.from``) rather than cut over in 1582."""
+
+_Linear: TypeAlias = "tuple[int, int | None] | None"
 
 WALK_LIMIT: Final = 3_000_000
 """The most periods :func:`date_after` steps one at a time (a day-based period from the year 1 is
@@ -57,7 +61,7 @@ class WalkTooLongError(Exception):
 @dataclass(frozen=True, slots=True)
 class Helper:
     """A ``DurationHelper`` as constructed at some clock: ``start`` is the clock when the text
-    has none."""
+    has none; ``proleptic`` tells that the start's calendar has no Julian years."""
 
     repeat: bool
     times: int
@@ -65,6 +69,7 @@ class Helper:
     start: int
     end: int | None
     period: XmlPeriod
+    proleptic: bool = False
 
 
 def read_helper(text: str, clock: int, zone: Zone, read_date: DateReader) -> Helper:
@@ -94,11 +99,12 @@ def read_helper(text: str, clock: int, zone: Zone, read_date: DateReader) -> Hel
         )
     start: int | None = None
     end: int | None = None
+    proleptic = False
 
     def part(index: int) -> tuple[int, int]:
         return columns[index], columns[index] + len(parts[index])
 
-    def date(index: int) -> int:
+    def date(index: int) -> tuple[int, bool]:
         try:
             return read_date(text, *part(index), zone)
         except JavaParseError as error:
@@ -107,9 +113,9 @@ def read_helper(text: str, clock: int, zone: Zone, read_date: DateReader) -> Hel
     if parts[0].startswith("P"):
         period = parse_xml_period(text, *part(0))
         if len(parts) > 1:
-            end = date(1)
+            end = date(1)[0]
     else:
-        start = date(0)
+        start, proleptic = date(0)
         if len(parts) == 1:
             _fail(
                 "",
@@ -121,9 +127,9 @@ def read_helper(text: str, clock: int, zone: Zone, read_date: DateReader) -> Hel
         if parts[1].startswith("P"):
             period = parse_xml_period(text, *part(1))
         else:
-            end = date(1)
+            end = date(1)[0]
             period = period_from_millis(end - start)
-    return Helper(repeat, times, no_bounds, clock if start is None else start, end, period)
+    return Helper(repeat, times, no_bounds, clock if start is None else start, end, period, proleptic)
 
 
 def _count(text: str, first: str) -> int:
@@ -197,24 +203,29 @@ def date_after(helper: Helper, max_iterations: int, clock: int, zone: Zone) -> i
 
     :raises WalkTooLongError: where the walk would take more than :data:`WALK_LIMIT` steps.
     """
-    if not helper.repeat:
-        return helper.end if helper.end is not None else add_period(helper.start, helper.period, zone)
-    step = linear_step(helper.period, zone)
+    if not helper.repeat:  # the start's own calendar: getDateAfterRepeat's copy would be cut over
+        if helper.end is not None:
+            return helper.end
+        return add_period(helper.start, helper.period, zone, proleptic=helper.proleptic)
+    linear = linear_step(helper.period, zone)
     if helper.no_bounds:
-        current = _walk_unbounded(helper, clock, zone, step)
+        current = _walk_unbounded(helper, clock, zone, linear)
     else:
         loops = helper.times if max_iterations <= 0 else java_int(max_iterations - helper.times)
-        current = _walk_bounded(helper, java_int(loops + 1), clock, zone, step)
+        current = _walk_bounded(helper, java_int(loops + 1), clock, zone, linear)
     return clock if current < clock else current
 
 
-def _walk_unbounded(helper: Helper, clock: int, zone: Zone, step: int | None) -> int:
+def _walk_unbounded(helper: Helper, clock: int, zone: Zone, linear: _Linear) -> int:
     """``while (!current.after(date))``: a period at a time, stopping where it does not move."""
     current = helper.start
-    if step is not None:
-        if step > 0 and current <= clock:
-            current += ((clock - current) // step + 1) * step
-        return current
+    if linear is not None:
+        step, until = linear
+        if step <= 0:
+            return current
+        current += _jump(current, clock, step, until, None) * step
+        if until is None or current > clock:
+            return current
     steps = 0
     while current <= clock:
         moved = add_period(current, helper.period, zone)
@@ -225,22 +236,40 @@ def _walk_unbounded(helper: Helper, clock: int, zone: Zone, step: int | None) ->
     return current
 
 
-def _walk_bounded(helper: Helper, limit: int, clock: int, zone: Zone, step: int | None) -> int:
+def _walk_bounded(helper: Helper, limit: int, clock: int, zone: Zone, linear: _Linear) -> int:
     """``for (i = 0; i < maxLoops + 1 && !current.after(date); i++)``."""
     current = helper.start
     if limit <= 0 or current > clock:
         return current
-    if step is not None:
-        needed = (clock - current) // step + 1 if step > 0 else limit
-        return current + min(limit, needed) * step
+    taken = 0
+    if linear is not None:
+        step, until = linear
+        if step <= 0 and until is None:
+            return current + limit * step  # every step runs, and none passes now
+        if step > 0:
+            taken = _jump(current, clock, step, until, limit)
+            current += taken * step
+            if until is None:
+                return current
     steps = 0
-    while steps < limit and current <= clock:
+    while taken + steps < limit and current <= clock:
         moved = add_period(current, helper.period, zone)
         if moved <= current:
             return current  # it never passes now again: the engine's loop ends with the cursor behind
         current = moved
         steps = _count_step(steps)
     return current
+
+
+def _jump(current: int, clock: int, step: int, until: int | None, budget: int | None) -> int:
+    """How many steps of ``step`` ms to take at once: up to the first past ``clock``, while the
+    cursor stays before ``until``, and at most ``budget``."""
+    if current > clock:
+        return 0
+    count = (clock - current) // step + 1
+    if until is not None:
+        count = min(count, max(0, (until - current) // step))
+    return count if budget is None else min(count, budget)
 
 
 def _count_step(steps: int) -> int:

@@ -172,12 +172,13 @@ class FlowableEngine:
 
     # -- deployment --------------------------------------------------------------------------
 
-    def _date_reader(self, text: str, start: int, end: int, zone: Zone) -> int:
-        """``DurationHelper.parseDate``: the variant's ISO reader, then ``Date.toString()``'s form."""
+    def _date_reader(self, text: str, start: int, end: int, zone: Zone) -> tuple[int, bool]:
+        """``DurationHelper.parseDate``: the variant's ISO reader, then ``Date.toString()``'s form;
+        and whether the calendar it gives is proleptic (Flowable's ``GregorianCalendar.from``)."""
         if self.variant.dates == "joda":
-            return read_joda_date(text, start, end, zone, fallback=True)
+            return read_joda_date(text, start, end, zone, fallback=True), False
         try:
-            return read_date_util(text, start, end, zone)
+            return read_date_util(text, start, end, zone), True
         except JavaUnrepresentableError:
             raise
         except JavaParseError as error:
@@ -187,7 +188,7 @@ class FlowableEngine:
                 raise JavaParseError(
                     error.what, error.why, error.column, error.hint, f'Unparseable date: "{piece}"'
                 ) from None
-            return millis
+            return millis, False
 
     def _cycle_due(self, text: str, now: Millis, zone: Zone) -> Millis:
         """``CycleBusinessCalendar.resolveDuedate(text)``: DurationHelper for ``R…``, else cron."""
