@@ -489,7 +489,7 @@ CLASSES = [
     Klass(
         "bpmnlint: a cron expression its regex does not know",
         lambda r, v: _bl_only(r, v) and "IR311" in v.codes,
-        "CRON_REGEX (cron.js:104-111) has six fields and no step ('1/1') in the day of the month; "
+        "CRON_REGEX (cron.js:55, 59) has six fields and no step ('1/1') in the day of the month; "
         "Spring's cron (Zeebe) and cron-utils' (Camunda 7) take '1/1' there. isorepeat leaves "
         "cron unchecked (IR311, a note).",
     ),
@@ -511,7 +511,7 @@ CLASSES = [
         lambda r, v: _iso_only(r, v) and r.bpmnlint.startswith("skipped"),
         "From version 8.2 the rule skips a process whose isExecutable is not true "
         "(rules/utils/rule.js:12, 46): absent counts as false. Flowable and Activiti deploy such a "
-        "process (Process.java:30, executable = true); Camunda 7 skips it on a new deployment "
+        "process (their Process.java: executable = true); Camunda 7 skips it on a new deployment "
         "(BpmnParse.java:560-573), so isorepeat's finding on such a timer there is moot.",
     ),
     Klass(
