@@ -252,8 +252,8 @@ class FlowableEngine:
         else:
             why, column, hint = f"{variant.quartz} rejects it", rejection.column, None
         raise ScheduleError(
-            f"{label} rejects the timeCycle {text!r}: {why} ({rejection.message}); the engine's message is "
-            f"{engine_message!r}",
+            f"{label} rejects the timeCycle {text!r}: {why} ({rejection.message}); the engine's message: "
+            f"{engine_message}",
             text,
             column,
             hint,
@@ -310,9 +310,9 @@ class FlowableEngine:
                 text,
                 error.column,
             )
-        said = "the engine's message, misleading here, is" if misleading else "the engine's message is"
+        said = "the engine's message, misleading here:" if misleading else "the engine's message:"
         return ScheduleError(
-            f"{label} rejects {subject}: {error.why}; {said} {engine_message!r}",
+            f"{label} rejects {subject}: {error.why}; {said} {engine_message}",
             text,
             error.column,
             error.hint,
@@ -333,8 +333,8 @@ class FlowableEngine:
             else f"its rewritten cycle {repeat!r}"
         )
         return ScheduleError(
-            f"{label} cannot read {subject} when the timer runs: {error.why}; the engine's message is "
-            f"'Failed to parse cron expression: {repeat}'",
+            f"{label} cannot read {subject} when the timer runs: {error.why}; the engine's message: "
+            f"Failed to parse cron expression: {repeat}",
             repeat,
             error.column,
             hint,
