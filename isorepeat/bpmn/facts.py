@@ -69,7 +69,7 @@ class TimerFacts:
 
     @property
     def start_has_offset(self) -> bool:
-        return self.start_text is not None and _START_OFFSET.search(self.start_text) is not None
+        return self.start_text is not None and has_offset(self.start_text)
 
 
 def timer_facts(
@@ -123,6 +123,13 @@ def timer_facts(
     )
 
 
+def has_offset(start: str) -> bool:
+    """Whether a start or date writes an offset (``Z``, ``+02:00``, ``+0200``, ``+02``): only a
+    time carries one, so ``2021-01-01`` (whose ``-01`` is the day) has none."""
+    time = start.upper().find("T")
+    return time >= 0 and _START_OFFSET.search(start, time) is not None
+
+
 def _iso_reading(
     kind: TimerKind, trimmed: str, jvm_zone_name: str
 ) -> tuple[Schedule | None, Duration | None, ScheduleError | None]:
@@ -134,7 +141,7 @@ def _iso_reading(
     try:
         if kind == "timeCycle":
             start = _count_and_start(kind, trimmed)[1]
-            local = start is not None and start[:1].isdigit() and _START_OFFSET.search(start) is None
+            local = start is not None and start[:1].isdigit() and not has_offset(start)
             schedule = parse(trimmed, tz=jvm_zone_name if local else None)
             return schedule, schedule.period, None
         if kind == "timeDuration":

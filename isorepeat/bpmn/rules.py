@@ -90,18 +90,26 @@ def ir300_engine_rejects_timer(facts: TimerFacts) -> Iterator[TimerFinding]:
     Zeebe also rejects any cycle on an interrupting event (``ModelUtil.java:398-415``)."""
     error = facts.rejection
     if error is None:
-        if facts.dialect == "zeebe" and facts.kind == "timeCycle" and _interrupting(facts) is not None:
-            yield TimerFinding(
-                "IR300",
-                "Camunda 8 (Zeebe) rejects the deployment: an interrupting timer event with a time "
-                "cycle is not allowed",
-                _interrupting(facts),
-                facts.lead,
-            )
+        if facts.dialect == "zeebe" and facts.kind == "timeCycle":
+            yield from _zeebe_rejects_the_event(facts)
         return
     if _ZONE_SUFFIX.search(facts.trimmed):
         return
     yield TimerFinding("IR300", error.message, error.hint, min(error.column, len(facts.timer.text)))
+
+
+def _zeebe_rejects_the_event(facts: TimerFacts) -> Iterator[TimerFinding]:
+    """Zeebe's validators: no cycle on an interrupting event (``ModelUtil.java:398-415``), none on
+    an intermediate catch event (``IntermediateCatchEventValidator.java:60-66``)."""
+    hint = _interrupting(facts)
+    if hint is not None:
+        message = "an interrupting timer event with a time cycle is not allowed"
+    elif facts.timer.event == "intermediateCatchEvent":
+        message = "an intermediate timer catch event must have a time duration or a time date"
+        hint = "write a timeDuration (or a timeDate) for the wait"
+    else:
+        return
+    yield TimerFinding("IR300", f"Camunda 8 (Zeebe) rejects the deployment: {message}", hint, facts.lead)
 
 
 def _interrupting(facts: TimerFacts) -> str | None:
@@ -252,7 +260,7 @@ def ir305_cycle_on_interrupting_event(facts: TimerFacts) -> Iterator[TimerFindin
             f"{hint}, or write a timeDuration for one fire",
             facts.lead,
         )
-    elif timer.event == "intermediateCatchEvent":
+    elif timer.event == "intermediateCatchEvent" and facts.dialect != "zeebe":
         yield TimerFinding(
             "IR305",
             "a timeCycle on an intermediate catch event fires only once: the token moves on at the "

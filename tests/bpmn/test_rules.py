@@ -167,6 +167,11 @@ def test_ir305_a_cycle_on_an_intermediate_catch_event() -> None:
     assert "token moves on" in one("IR305", "R3/PT1H", "camunda7", event="intermediateCatchEvent").message
 
 
+def test_ir300_zeebe_rejects_a_cycle_on_an_intermediate_catch_event() -> None:
+    # IntermediateCatchEventValidator.java:60-66: a time duration or a time date only
+    assert codes("R3/PT5M", "zeebe", event="intermediateCatchEvent") == ["IR300"]
+
+
 def test_ir305_quiet_when_the_event_does_not_cancel_or_fires_once() -> None:
     assert codes("R/PT1H", "camunda7", event="boundaryEvent", cancel_activity=False) == []
     assert codes("R1/PT1H", "camunda7", event="boundaryEvent") == []
@@ -305,6 +310,11 @@ def test_ir315_quiet_for_a_duration() -> None:
 
 def test_ir316_a_start_without_offset_on_camunda7() -> None:
     assert "IR316" in codes("R/2030-01-01T10:00:00/P1D", "camunda7")
+
+
+def test_ir316_a_date_alone_has_no_offset() -> None:
+    # 2021-01-01's -01 is the day, not an offset (valb3r__flowable-bpmn-intellij-plugin__2.bpmn)
+    assert codes("2030-01-01", "activiti", kind="timeDate") == ["IR316"]
 
 
 def test_ir316_quiet_with_an_offset() -> None:
