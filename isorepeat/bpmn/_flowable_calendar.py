@@ -26,7 +26,6 @@ from isorepeat.units import NS_PER_MS
 from isorepeat.zones import Gap, Overlap, Unique, Zone
 
 __all__ = [
-    "JDK_TABLE_START",
     "MAX_MS",
     "MIN_MS",
     "MS_PER_DAY",
@@ -50,7 +49,6 @@ _CUTOVER_DAYS: Final = -141_427  # 1582-10-15 (Gregorian), the day after 1582-10
 _CUTOVER_YEAR: Final = 1582
 _MONTH_LENGTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _UTC_1900: Final = -2_208_988_800_000  # ZoneInfoFile's UTC1900: where ZoneInfo's table begins
-JDK_TABLE_START: Final = _UTC_1900
 _RAW_PROBES: Final = (2_115_763_200_000, 2_131_401_600_000)  # 2037-01-15, 2037-07-15
 
 

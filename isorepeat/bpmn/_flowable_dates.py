@@ -263,6 +263,8 @@ def read_date_string(text: str, start: int, end: int) -> int | None:
 
     ``None`` where it throws ``ParseException`` (and where the zone is a name this model does
     not know, such as ``CEST``: the engine may accept those).
+
+    :raises JavaUnrepresentableError: for a date it reads outside the years 0001-9999.
     """
     reader = _DateStringReader(text, start, end)
     try:
@@ -280,7 +282,10 @@ def read_date_string(text: str, start: int, end: int) -> int | None:
         hour = 0
     wall = hybrid_days(year, month + 1, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000
     millis = wall - offset
-    return millis if is_representable(millis) and 1 <= year <= 9999 else None
+    if not is_representable(millis):
+        piece = text[start:end]
+        raise JavaUnrepresentableError(f"the date {piece!r}", f"the year {year} is outside 0001-9999", start)
+    return millis
 
 
 class _UnparseableError(Exception):

@@ -132,7 +132,7 @@ def flowable_period_after(text: str, now: int, zone: Zone) -> int:
         cut = text.find("T")
         if cut > 0:
             months, days = _java_period(text[:cut], text)
-            nanos = _java_duration("P" + text[cut:], text, cut - 1)
+            nanos = _java_duration("P" + text[cut:], text, cut)
         else:
             months, days = _java_period(text, text)
             nanos = 0

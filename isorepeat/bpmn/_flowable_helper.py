@@ -178,7 +178,7 @@ def _too_many_parts(text: str, parts: list[str], columns: list[int]) -> NoReturn
             "Cannot parse duration",
         )
     _fail(
-        f"a cycle of {len(parts)} parts",
+        f"a text of {len(parts)} parts",
         "DurationHelper splits at every '/' and reads at most 3 parts (R, start or period, period or end)",
         columns[3] - 1,
         None,

@@ -120,7 +120,12 @@ class _Reader:
         if timed and not time_parts:
             self._fail("T must be followed by hours, minutes or seconds", self.pos, "write e.g. PT1H")
         if self.pos != end:
-            self._fail(f"unexpected {text[self.pos]!r} after three time fields", self.pos)
+            char = text[self.pos]
+            if char.isspace():
+                self._fail(
+                    "a period takes no blank, and the engine does not trim the text", self.pos, "remove it"
+                )
+            self._fail(f"unexpected {char!r} after the period's fields", self.pos)
         if not date_parts and not time_parts:
             self._fail("a period needs at least one field", end, "write e.g. PT10M or P1D")
         years, months, days = self._order(date_parts, _DATE_DESIGNATORS)

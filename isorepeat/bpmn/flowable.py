@@ -33,9 +33,23 @@ Activiti/Activiti @8246044d; BPMN.md):
 Where the engine re-reads a rewritten text it cannot parse (``R3/PT1M/``: four parts once every
 ``/`` carries the deployment time), ``executeTimerJob``'s end check already throws, before the job
 handler runs (``DefaultJobManager.java:520``), so the real job fails and is retried; the vectors
-(bpmn-1023) count that fire and end the series with the error, and so does this model. Not
-modelled: expressions (``${…}``), ``calendarName``, ``flowable:endDate``, boundary and intermediate
-timers (see the report in the module's tests).
+(bpmn-1023) count that fire and end the series with the error, and so does this model (in the
+engine the reschedule also runs in the fire's transaction, so its failure would undo the fire).
+
+Not modelled, but the same code: a boundary timer is created when its activity is entered
+(``ContinueProcessOperation``: Flowable executes the boundary behaviours right after the activity's,
+``BoundaryTimerEventActivityBehavior.execute``), so ``now`` is the activation time; with
+``cancelActivity="true"`` ``TimerUtil`` sets no ``repeat`` (ACT-1427), so a cycle fires once, as an
+intermediate catch event's does (ACT-1951, no ``repeat`` and no end date). ``flowable:endDate`` (an
+attribute of ``timeCycle``, ``TimeCycleParser.java:39-41``) is read when each job runs
+(``DefaultInternalJobManager.java:241-265``, Flowable's ``DateUtil`` / Activiti's Joda) and then
+replaces the cycle's own end in ``validateDuedate``: a timer due after it is deleted unfired, and no
+timer after it is created. Expressions (``${…}``) and ``calendarName`` are refused or ignored.
+
+Reused from isorepeat's Chronos dialect (read-only): Joda's ISO date-time scanner
+(:class:`isorepeat.chronos.dialect._DateTimeParser`), Joda's period reader
+(:func:`isorepeat.chronos.dialect.parse_joda_period`) and ``DateTime.plus``
+(:func:`isorepeat.chronos.arithmetic.joda_plus`), for Activiti.
 """
 
 from __future__ import annotations
