@@ -45,6 +45,7 @@ BPMN_CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IR314": ("warning", "end-not-an-end"),
     "IR315": ("warning", "cycle-in-duration"),
     "IR316": ("warning", "start-without-offset"),
+    "IR317": ("warning", "not-iso-8601"),
 }
 """Each code's severity and short name: the one place that gives them (docs/diagnostics.rst)."""
 
@@ -86,8 +87,10 @@ def _start_index(facts: TimerFacts) -> int:
 
 
 def ir300_engine_rejects_timer(facts: TimerFacts) -> Iterator[TimerFinding]:
-    """The engine (or ISO 8601, when no engine is known) rejects the text: the deployment fails.
-    Zeebe also rejects any cycle on an interrupting event (``ModelUtil.java:398-415``)."""
+    """The engine rejects the text: the deployment fails. Zeebe also rejects any cycle on an
+    interrupting event (``ModelUtil.java:398-415``) or an intermediate catch event."""
+    if facts.dialect is None:
+        return  # IR317: ISO 8601's verdict, without an engine's
     error = facts.rejection
     if error is None:
         if facts.dialect == "zeebe" and facts.kind == "timeCycle":
@@ -480,6 +483,21 @@ def ir316_start_without_offset(facts: TimerFacts) -> Iterator[TimerFinding]:
     )
 
 
+def ir317_not_iso_8601(facts: TimerFacts) -> Iterator[TimerFinding]:
+    """A timer of a file that names no engine isorepeat models (a jBPM model, a generic one) that
+    is not ISO 8601: a warning, since the file's own engine may read it (jBPM's ``1s###1s``)."""
+    error = facts.rejection
+    if facts.dialect is not None or error is None:
+        return
+    yield TimerFinding(
+        "IR317",
+        f"not ISO 8601: {error.message}",
+        error.hint
+        or "pass --dialect zeebe, camunda7, flowable or activiti to check it as that engine reads it",
+        min(error.column, len(facts.timer.text)),
+    )
+
+
 TIMER_RULES: Final[tuple[Callable[[TimerFacts], Iterator[TimerFinding]], ...]] = (
     ir300_engine_rejects_timer,
     ir302_repeat_count_differs,
@@ -496,5 +514,6 @@ TIMER_RULES: Final[tuple[Callable[[TimerFacts], Iterator[TimerFinding]], ...]] =
     ir314_end_not_an_end,
     ir315_cycle_in_duration,
     ir316_start_without_offset,
+    ir317_not_iso_8601,
 )
 """Every rule about one timer, in code order."""

@@ -68,8 +68,15 @@ def test_ir300_quiet_for_what_the_engine_reads() -> None:
     assert "IR300" not in codes("R3/PT1.5S", "camunda7")
 
 
-def test_ir300_without_an_engine_is_iso_8601s_verdict() -> None:
-    assert one("IR300", "R3/PT0S", None).schedule_column == 3
+def test_ir317_without_an_engine_iso_8601s_verdict_is_a_warning() -> None:
+    diagnostic = one("IR317", "R3/PT0S", None)
+    assert (diagnostic.severity, diagnostic.schedule_column) == ("warning", 3)
+    assert codes("1s###1s", None, event="intermediateCatchEvent") == ["IR317"]  # jBPM's own form
+
+
+def test_ir317_quiet_for_iso_8601_or_with_an_engine() -> None:
+    assert codes("R3/PT10S", None) == []
+    assert "IR317" not in codes("R3/PT0S", "zeebe")
 
 
 def test_ir300_flowable_does_not_trim() -> None:
