@@ -49,7 +49,7 @@ _CUTOVER_DAYS: Final = -141_427  # 1582-10-15 (Gregorian), the day after 1582-10
 _CUTOVER_YEAR: Final = 1582
 _MONTH_LENGTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _UTC_1900: Final = -2_208_988_800_000  # ZoneInfoFile's UTC1900: where ZoneInfo's table begins
-_RAW_PROBES: Final = (2_115_763_200_000, 2_131_401_600_000)  # 2037-01-15, 2037-07-15
+_RAW_PROBES: Final = (2_115_936_000_000, 2_131_574_400_000)  # 2037-01-19, 2037-07-19
 
 
 def is_representable(millis: int) -> bool:

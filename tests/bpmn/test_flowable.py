@@ -572,3 +572,25 @@ def test_the_variants_differ_only_in_data() -> None:
     assert type(FLOWABLE) is type(ACTIVITI)
     assert (FLOWABLE.name, ACTIVITI.name) == ("flowable", "activiti")
     assert FLOWABLE.variant != ACTIVITI.variant
+
+
+@BOTH
+def test_months_resolve_the_wall_time_as_gregorian_calendar_does(engine: FlowableEngine) -> None:
+    # getOffsetsByWall: a month landing in the overlap takes the later offset (java.time: the
+    # earlier), one landing in the gap keeps the offset before it and moves forward.
+    overlap = fires(
+        engine, "R/2024-09-27T02:30:00+02:00/P1M", now=millis("2024-09-01T00:00:00Z"), zone=BERLIN
+    )
+    assert iso(overlap.due[:2]) == ["2024-09-27T00:30:00.000Z", "2024-10-27T01:30:00.000Z"]
+    gap = fires(engine, "R/2024-01-31T02:30:00+01:00/P2M", now=millis("2024-01-01T00:00:00Z"), zone=BERLIN)
+    assert iso(gap.due[:2]) == ["2024-01-31T01:30:00.000Z", "2024-03-31T01:30:00.000Z"]
+
+
+@BOTH
+def test_a_day_landing_in_the_overlap_keeps_the_offset_it_had(engine: FlowableEngine) -> None:
+    result = fires(engine, "R/2024-10-26T02:30:00+02:00/P1D", now=millis("2024-10-01T00:00:00Z"), zone=BERLIN)
+    assert iso(result.due[:3]) == [
+        "2024-10-26T00:30:00.000Z",
+        "2024-10-27T00:30:00.000Z",
+        "2024-10-28T01:30:00.000Z",
+    ]
