@@ -111,7 +111,7 @@ def check_timer(
     >>> deployed = datetime(2026, 1, 1, tzinfo=timezone.utc)
     >>> [(d.code, d.schedule_column) for d in check_timer("R3/PT0S", dialect="zeebe", now=deployed)]
     [('IR306', 3)]
-    >>> [d.code for d in check_timer("R/PT1H", dialect="zeebe", event="boundaryEvent", now=deployed)]
+    >>> [d.code for d in check_timer("R/PT1H", dialect="camunda7", event="boundaryEvent", now=deployed)]
     ['IR305']
     """
     from isorepeat.bpmn.document import TimerText

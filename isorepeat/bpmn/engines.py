@@ -13,11 +13,11 @@ that from their clock.
 >>> from datetime import datetime, timezone
 >>> from isorepeat.bpmn import fires
 >>> deployed = datetime(2024, 6, 15, 10, 0, tzinfo=timezone.utc)
->>> result = fires("R4/2024-06-15T10:00:00Z/PT5M", dialect="camunda7", now=deployed)
+>>> result = fires("R4/2024-06-15T12:00:00Z/PT5M", dialect="camunda7", now=deployed)
 >>> result.total   # camunda-bpm-platform#5476: R4 with a start fires 5 times
 5
 >>> [due.strftime("%H:%M") for due in result.due]
-['10:05', '10:10', '10:15', '10:20', '10:25']
+['12:00', '12:05', '12:10', '12:15', '12:20']
 """
 
 from __future__ import annotations
