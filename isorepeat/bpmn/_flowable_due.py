@@ -3,7 +3,7 @@
 Activiti reads a cycle's start and end with ``ISODateTimeFormat.dateTimeParser()`` in the clock's
 zone (``DurationHelper.java:197-212``), a ``timeDate`` with ``DateTime.parse`` (the same parser,
 ``withOffsetParsed``): both are Joda's generous ISO reader, the one isorepeat's Chronos dialect
-already scans (reused here, read-only: :class:`isorepeat.chronos.dialect._DateTimeParser`), so lower
+already scans (shared: :class:`isorepeat.joda.grammar.JodaDateTimeParser`), so lower
 case, ``+0200``, ``,5`` and one-digit fields pass, a local time in a gap throws
 ``IllegalInstantException`` and an overlap takes the earlier offset. The cycle's reader falls back
 to ``SimpleDateFormat("EEE MMM dd kk:mm:ss z yyyy", Locale.ENGLISH)``.
@@ -12,7 +12,7 @@ A ``timeDate`` starting with ``P`` is a period from now in the JVM zone: Flowabl
 ``Period.parse`` of the text before the first ``T`` plus ``Duration.parse`` of ``P`` and the rest
 (``DueDateBusinessCalendar.java:33-64``: java.time, weeks and signs allowed, months then days on
 the wall clock, an overlap keeping the offset it had), Activiti's Joda ``Period.parse`` added with
-``DateTime.plus`` (:func:`isorepeat.chronos.arithmetic.joda_plus`).
+``DateTime.plus`` (:func:`isorepeat.joda.arithmetic.joda_plus`).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from isorepeat.bpmn._flowable_calendar import is_representable
 from isorepeat.bpmn._flowable_dates import explain_stop, read_date_string
 from isorepeat.bpmn._flowable_text import INT_MAX, INT_MIN, JavaParseError, JavaUnrepresentableError
 from isorepeat.calendar import add_calendar
-from isorepeat.chronos.arithmetic import joda_plus
-from isorepeat.chronos.dialect import _DateTimeParser, parse_joda_period
 from isorepeat.errors import ScheduleError, UnrepresentableError
+from isorepeat.joda.arithmetic import joda_plus
+from isorepeat.joda.grammar import JodaDateTimeParser, parse_joda_period
 from isorepeat.units import NS_PER_MS, NS_PER_SECOND
 from isorepeat.zones import Gap, Overlap, Unique, Zone
 
@@ -57,7 +57,7 @@ def read_joda_date(text: str, start: int, end: int, zone: Zone, *, fallback: boo
     piece = text[start:end]
     what = f"the date {piece!r}"
     try:
-        parsed = _DateTimeParser(text, start, end).parse()
+        parsed = JodaDateTimeParser(text, start, end).parse()
     except UnrepresentableError as error:
         raise JavaUnrepresentableError(what, "it is before 0001-01-01", error.column) from None
     except ScheduleError as error:

@@ -47,9 +47,9 @@ replaces the cycle's own end in ``validateDuedate``: a timer due after it is del
 timer after it is created. Expressions (``${…}``) and ``calendarName`` are refused or ignored.
 
 Reused from isorepeat's Chronos dialect (read-only): Joda's ISO date-time scanner
-(:class:`isorepeat.chronos.dialect._DateTimeParser`), Joda's period reader
-(:func:`isorepeat.chronos.dialect.parse_joda_period`) and ``DateTime.plus``
-(:func:`isorepeat.chronos.arithmetic.joda_plus`), for Activiti.
+(:class:`isorepeat.joda.grammar.JodaDateTimeParser`), Joda's period reader
+(:func:`isorepeat.joda.grammar.parse_joda_period`) and ``DateTime.plus``
+(:func:`isorepeat.joda.arithmetic.joda_plus`), for Activiti.
 """
 
 from __future__ import annotations

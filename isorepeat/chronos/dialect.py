@@ -343,8 +343,3 @@ CHRONOS: Final = register(
         check_rules=frozenset(CODES),
     )
 )
-
-
-# The Joda scanners' former names here, for the engine models that import them from this module.
-_DateTimeParser = JodaDateTimeParser
-_Period = JodaPeriodParser

@@ -50,6 +50,9 @@ def test_unknown_zone_exits_1_with_a_suggestion(command: str, capsys: pytest.Cap
     assert "hint: did you mean America/Los_Angeles?" in err
 
 
+_JVM_ZONE_TAKERS = "--jvm-zone applies to --dialect chronos, zeebe, camunda7, flowable or activiti only"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -65,8 +68,8 @@ def test_unknown_zone_exits_1_with_a_suggestion(command: str, capsys: pytest.Cap
         (["next", "R//PT10M", "-n", "1.5"], "-n must be a whole number from 0 to 100,000, not '1.5'"),
         (["next", "R//PT10M", "-n", "\uff11"], "-n must be a whole number from 0 to 100,000, not '\uff11'"),
         (["next", "R//PT10M", "-n", "100001"], "-n must be a whole number from 0 to 100,000, not '100001'"),
-        (["next", "R//PT10M", "--jvm-zone", "UTC"], "--jvm-zone applies to --dialect chronos, zeebe, camunda7, flowable or activiti only"),
-        (["explain", "R//PT10M", "--jvm-zone", "UTC"], "--jvm-zone applies to --dialect chronos, zeebe, camunda7, flowable or activiti only"),
+        (["next", "R//PT10M", "--jvm-zone", "UTC"], _JVM_ZONE_TAKERS),
+        (["explain", "R//PT10M", "--jvm-zone", "UTC"], _JVM_ZONE_TAKERS),
         (
             ["explain", "R//PT10M", "--now", "2026-11-23"],
             "--now '2026-11-23' needs an offset, e.g. Z (or a --tz to read it in: the schedule has "
