@@ -13,10 +13,12 @@ the same ``dateTimeParser``); their messages are reworded for Camunda 7 here.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Final, NoReturn, final
 
+from isorepeat.bpmn._java import first_non_digit, java_trim, split_columns
+from isorepeat.bpmn._java import java_split as split
+from isorepeat.bpmn._java import parse_int as java_parse_int
 from isorepeat.bpmn.timers import Millis
 from isorepeat.datetimes import format_offset, format_wall
 from isorepeat.duration import Duration
@@ -35,8 +37,6 @@ __all__ = [
     "parse_joda_period",
 ]
 
-_INT_MIN: Final = -(2**31)
-_INT_MAX: Final = 2**31 - 1
 _JODA_YEARS: Final = (-292_275_054, 292_278_993)  # ISOChronology's year range
 
 
@@ -53,32 +53,11 @@ class Part:
         return self.start + len(self.text)
 
 
-def java_trim(text: str) -> tuple[int, int]:
-    """``String.trim()`` as (start, end) in ``text``: it drops every char up to U+0020 at both
-    ends (tabs, newlines, other controls), never a Unicode space such as U+00A0."""
-    start, end = 0, len(text)
-    while start < end and text[start] <= " ":
-        start += 1
-    while end > start and text[end - 1] <= " ":
-        end -= 1
-    return start, end
-
-
 def java_split(text: str, start: int, end: int) -> list[Part]:
-    """``text[start:end].split("/")``: Java drops the trailing empty pieces (``"R3/PT1S/"`` has
-    two), and a text of slashes alone has none."""
-    parts: list[Part] = []
-    piece_start = start
-    for index in range(start, end):
-        if text[index] == "/":
-            parts.append(Part(text[piece_start:index], piece_start))
-            piece_start = index + 1
-    parts.append(Part(text[piece_start:end], piece_start))
-    while len(parts) > 1 and not parts[-1].text:
-        parts.pop()
-    if len(parts) == 1 and not parts[0].text and end > start:
-        return []  # "/".split("/") is empty: every piece was a trailing empty one
-    return parts
+    """``text[start:end].split("/")`` (:func:`isorepeat.bpmn._java.java_split`), each piece with
+    its column in ``text``."""
+    pieces = split(text[start:end])
+    return [Part(piece, start + column) for piece, column in zip(pieces, split_columns(pieces), strict=True)]
 
 
 def parse_int(text: str, start: int, end: int) -> int | tuple[int, str]:
@@ -87,25 +66,14 @@ def parse_int(text: str, start: int, end: int) -> int | tuple[int, str]:
     A sign, then digits: any Unicode decimal digit (``Character.digit``), nothing else, no blank.
     """
     digits = text[start:end]
-    java_message = f'For input string: "{digits}"'
-    if not digits:
-        return start, 'For input string: ""'
-    pos = start
-    if text[pos] in "+-":
-        pos += 1
-        if pos == end:
-            return pos, java_message
-    value = 0
-    for index in range(pos, end):
-        digit = unicodedata.decimal(text[index], -1)
-        if digit < 0:
-            return index, java_message
-        value = value * 10 + digit
-    if text[start] == "-":
-        value = -value
-    if not _INT_MIN <= value <= _INT_MAX:
-        return start, java_message
-    return value
+    value = java_parse_int(digits)
+    if value is not None:
+        return value
+    if digits in ("+", "-"):
+        return start + 1, f'For input string: "{digits}"'
+    bad = first_non_digit(digits)
+    overflow = bad == len(digits)  # every char a digit: the value does not fit in an int
+    return (start if overflow or not digits else start + bad), f'For input string: "{digits}"'
 
 
 def parse_joda_date(text: str, part: Part, zone: Zone, what: str) -> Millis:

@@ -21,7 +21,7 @@ import functools
 from typing import Final
 
 from isorepeat.bpmn._flowable_period import XmlPeriod
-from isorepeat.bpmn._flowable_text import java_int
+from isorepeat.bpmn._java import java_int
 from isorepeat.units import NS_PER_MS
 from isorepeat.zones import Gap, Overlap, Unique, Zone
 

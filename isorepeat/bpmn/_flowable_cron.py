@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, NoReturn, final
 
-from isorepeat.bpmn._flowable_text import java_parse_int
+from isorepeat.bpmn._java import parse_int as java_parse_int
 
 __all__ = ["CronRejection", "check_quartz"]
 

@@ -22,7 +22,8 @@ from typing import Final, NoReturn
 
 from isorepeat.bpmn._flowable_calendar import is_representable
 from isorepeat.bpmn._flowable_dates import explain_stop, read_date_string
-from isorepeat.bpmn._flowable_text import INT_MAX, INT_MIN, JavaParseError, JavaUnrepresentableError
+from isorepeat.bpmn._flowable_text import JavaParseError, JavaUnrepresentableError
+from isorepeat.bpmn._java import INT_MAX, INT_MIN
 from isorepeat.calendar import add_calendar
 from isorepeat.errors import ScheduleError, UnrepresentableError
 from isorepeat.joda.arithmetic import joda_plus

@@ -28,16 +28,9 @@ from typing import Final, NoReturn, TypeAlias, final
 
 from isorepeat.bpmn._flowable_calendar import add_period, linear_step
 from isorepeat.bpmn._flowable_period import XmlPeriod, parse_xml_period, period_from_millis
-from isorepeat.bpmn._flowable_text import (
-    INT_MAX,
-    JavaParseError,
-    JavaUnrepresentableError,
-    first_non_digit,
-    java_int,
-    java_parse_int,
-    java_split,
-    split_columns,
-)
+from isorepeat.bpmn._flowable_text import JavaParseError, JavaUnrepresentableError
+from isorepeat.bpmn._java import INT_MAX, first_non_digit, java_int, java_split, split_columns
+from isorepeat.bpmn._java import parse_int as java_parse_int
 from isorepeat.zones import Zone
 
 __all__ = ["DateReader", "Helper", "WalkTooLongError", "date_after", "is_valid_date", "read_helper"]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final, NoReturn, final
 
-from isorepeat.bpmn._flowable_text import JavaParseError, java_int
+from isorepeat.bpmn._flowable_text import JavaParseError
+from isorepeat.bpmn._java import java_int
 
 __all__ = ["XmlPeriod", "parse_xml_period", "period_from_millis"]
 

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final, NoReturn, final
 
+from isorepeat.bpmn._java import INT_MAX, INT_MIN, java_trim, parse_int
 from isorepeat.errors import ScheduleError
 
 __all__ = [
@@ -37,8 +38,6 @@ __all__ = [
     "parse_period",
 ]
 
-INT_MIN: Final = -(2**31)
-INT_MAX: Final = 2**31 - 1
 _LONG_MIN: Final = -(2**63)
 _LONG_MAX: Final = 2**63 - 1
 _NS_PER_SECOND: Final = 1_000_000_000
@@ -80,36 +79,9 @@ class JavaDuration:
         return whole if self.nanos >= 0 else -whole
 
 
-def java_trim(text: str) -> tuple[int, int]:
-    """The bounds of ``text.trim()``: Java strips every character up to U+0020 from both ends
-    (tabs, newlines, NUL), not Unicode whitespace; camunda xml-model trims an element's text so."""
-    start, end = 0, len(text)
-    while start < end and text[start] <= " ":
-        start += 1
-    while end > start and text[end - 1] <= " ":
-        end -= 1
-    return start, end
-
-
 def _decimal_digit(char: str) -> int | None:
     """``Character.digit(c, 10)``: any Unicode decimal digit, as Java's parsers accept."""
     return unicodedata.decimal(char, None)
-
-
-def parse_int(text: str) -> int | None:
-    """``Integer.parseInt``: an optional sign, Unicode decimal digits, inside an ``int``; ``None``
-    where Java throws ``NumberFormatException``."""
-    body = text[1:] if text[:1] in ("+", "-") else text
-    if not body:
-        return None
-    value = 0
-    for char in body:
-        digit = _decimal_digit(char)
-        if digit is None:
-            return None
-        value = value * 10 + digit
-    value = -value if text[0] == "-" else value
-    return value if INT_MIN <= value <= INT_MAX else None
 
 
 def is_big_decimal(text: str) -> bool:

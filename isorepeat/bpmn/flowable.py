@@ -68,13 +68,9 @@ from isorepeat.bpmn._flowable_helper import (
     is_valid_date,
     read_helper,
 )
-from isorepeat.bpmn._flowable_text import (
-    INT_MAX,
-    JavaParseError,
-    JavaUnrepresentableError,
-    java_parse_int,
-    java_split,
-)
+from isorepeat.bpmn._flowable_text import JavaParseError, JavaUnrepresentableError
+from isorepeat.bpmn._java import INT_MAX, java_split
+from isorepeat.bpmn._java import parse_int as java_parse_int
 from isorepeat.bpmn.timers import CronNotSimulatedError, FireOutcome, Millis, TimerKind, TimerState
 from isorepeat.errors import ScheduleError, UnrepresentableError, WalkLimitError
 from isorepeat.zones import Zone
