@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.bpmn.rules import BPMN_CODES, TIMER_RULES, TimerFinding
-from isorepeat.chronos.check import CheckReport
+from isorepeat.chronos.check import CheckReport, wanted
 from isorepeat.chronos.diagnostics import Diagnostic
 from isorepeat.chronos.jobs import Source
 from isorepeat.chronos.walk import BPMN_SUFFIXES
@@ -85,7 +85,7 @@ def check_bpmn(
         diagnostics.extend(
             _file_diagnostics(path, data, engine_dialect, version, zone, jvm_zone or "UTC", millis)
         )
-    kept = [d for d in diagnostics if _wanted(d.code, select, ignore)]
+    kept = [d for d in diagnostics if wanted(d.code, select, ignore)]
     kept.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     return CheckReport(tuple(kept), tuple(checked), ())
 
@@ -219,12 +219,6 @@ def _diagnostic(
     code: str, message: str, path: str, line: int, col: int, hint: str | None, column: int | None = None
 ) -> Diagnostic:
     return Diagnostic(code, BPMN_CODES[code][0], message, path, line, col, hint, column)
-
-
-def _wanted(code: str, select: Collection[str] | None, ignore: Collection[str]) -> bool:
-    if select is not None and not any(code.startswith(prefix) for prefix in select):
-        return False
-    return not any(code.startswith(prefix) for prefix in ignore)
 
 
 # -- job files and BPMN files together ---------------------------------------------------------

@@ -44,6 +44,7 @@ __all__ = [
     "check_schedule",
     "load_checked",
     "read_sources",
+    "wanted",
 ]
 
 CheckInput: TypeAlias = (
@@ -204,7 +205,7 @@ def _check(
         diagnostics.extend(_diagnostic(job, finding) for finding in _job_findings(job, spec, jvm_zone, now))
     diagnostics.extend(_diagnostic(job, finding) for job, finding in set_findings(jobs, complete=complete))
     applicable = codes_of(spec)
-    kept = [d for d in diagnostics if d.code in applicable and _wanted(d.code, select, ignore)]
+    kept = [d for d in diagnostics if d.code in applicable and wanted(d.code, select, ignore)]
     kept.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     return jobs, CheckReport(tuple(kept), tuple(checked), tuple(skipped))
 
@@ -344,7 +345,8 @@ def _place(source: Source, problem: DocumentError) -> Diagnostic:
     return Diagnostic("IR108", "error", problem.message, source.path, line, col, problem.hint)
 
 
-def _wanted(code: str, select: Collection[str] | None, ignore: Collection[str]) -> bool:
+def wanted(code: str, select: Collection[str] | None, ignore: Collection[str]) -> bool:
+    """Whether ``--select``/``--ignore`` keep ``code`` (each a list of codes or prefixes)."""
     if select is not None and not any(code.startswith(prefix) for prefix in select):
         return False
     return not any(code.startswith(prefix) for prefix in ignore)

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import shlex
-import textwrap
 
 import pytest
 
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import console_examples, run_cli
 from tests.paths import DOCS
 
 PAGE = DOCS / "bpmn.rst"
 
 
 def _console_examples() -> list[tuple[str, str]]:
-    page = PAGE.read_text(encoding="utf-8")
-    examples = []
-    for block in re.finditer(r"^\.\. code-block:: console\n\n((?:   .*\n|\n)+)", page, re.MULTILINE):
-        text = textwrap.dedent(block.group(1)).strip("\n")
-        for example in re.split(r"^(?=\$ )", text, flags=re.MULTILINE):
-            if example.strip():
-                command, _, output = example.partition("\n")
-                examples.append((command, output.rstrip("\n")))
-    return examples
+    return console_examples(PAGE)
 
 
 def test_the_page_has_console_examples() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+from pathlib import Path
+
 import pytest
 
 from isorepeat.cli.app import main
@@ -18,3 +22,16 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[s
         status = int(exit_.code or 0)
     captured = capsys.readouterr()
     return status, captured.out.splitlines(), captured.err
+
+
+def console_examples(page: Path) -> list[tuple[str, str]]:
+    """(command line, output) of every ``$ isorepeat ...`` in the console blocks of a docs page."""
+    examples = []
+    text = page.read_text(encoding="utf-8")
+    for block in re.finditer(r"^\.\. code-block:: console\n\n((?:   .*\n|\n)+)", text, re.MULTILINE):
+        lines = textwrap.dedent(block.group(1)).strip("\n")
+        for example in re.split(r"^(?=\$ )", lines, flags=re.MULTILINE):
+            if example.strip():
+                command, _, output = example.partition("\n")
+                examples.append((command, output.rstrip("\n")))
+    return examples

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from isorepeat.cli.app import build_parser
 from isorepeat.cli.preview import distance
-from tests.cli.helpers import NOW, run_cli
+from tests.cli.helpers import NOW, console_examples, run_cli
 from tests.paths import DOCS
 
 DOCS_CLI = DOCS / "cli.rst"
@@ -255,16 +255,7 @@ def test_docs_cli_page_matches_help(
 
 
 def _console_examples() -> list[tuple[str, str]]:
-    """(command line, output) of every ``$ isorepeat ...`` in the console blocks of the page."""
-    page = DOCS_CLI.read_text(encoding="utf-8")
-    examples = []
-    for block in re.finditer(r"^\.\. code-block:: console\n\n((?:   .*\n|\n)+)", page, re.MULTILINE):
-        text = textwrap.dedent(block.group(1)).strip("\n")
-        for example in re.split(r"^(?=\$ )", text, flags=re.MULTILINE):
-            if example.strip():
-                command, _, output = example.partition("\n")
-                examples.append((command, output.rstrip("\n")))
-    return examples
+    return console_examples(DOCS_CLI)
 
 
 def test_docs_cli_page_has_console_examples() -> None:
