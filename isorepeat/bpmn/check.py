@@ -26,12 +26,11 @@ Camunda 7 fires R4 with a start 5 times, not 4: the start, then 4 repeats (camun
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from isorepeat.bpmn.rules import BPMN_CODES, TIMER_RULES, TimerFinding
 from isorepeat.chronos.check import CheckReport, wanted
 from isorepeat.chronos.diagnostics import Diagnostic
 from isorepeat.chronos.jobs import Source
@@ -39,11 +38,13 @@ from isorepeat.chronos.walk import BPMN_SUFFIXES
 
 if TYPE_CHECKING:
     from isorepeat.bpmn.document import BpmnDocument, TimerText
+    from isorepeat.bpmn.facts import TimerFacts
+    from isorepeat.bpmn.rules import TimerFinding
     from isorepeat.bpmn.timers import TimerKind
     from isorepeat.chronos.check import CheckInput
     from isorepeat.chronos.walk import Skipped
 
-__all__ = ["check_bpmn", "check_paths", "check_timer", "is_bpmn"]
+__all__ = ["ENGINE_DIALECTS", "check_bpmn", "check_paths", "check_timer", "is_bpmn"]
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -132,6 +133,8 @@ def check_timer(
         jvm_zone_name=jvm_zone or "UTC",
         now=_millis(datetime.now(timezone.utc) if now is None else now),
     )
+    from isorepeat.bpmn.rules import TIMER_RULES
+
     found = [_placed(_TIMER_PATH, timer, finding) for rule in TIMER_RULES for finding in rule(facts)]
     return sorted(found, key=lambda d: (d.col, d.code))
 
@@ -144,10 +147,13 @@ def _millis(moment: datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
 
 
-def _engines() -> tuple[str, ...]:
-    from isorepeat.bpmn.engines import ENGINES
+ENGINE_DIALECTS: Final = ("zeebe", "camunda7", "flowable", "activiti")
+"""The engines' dialects (the keys of :data:`isorepeat.bpmn.engines.ENGINES`), named here so that
+checking job files alone loads no engine: ``isorepeat check FILE`` runs on every commit."""
 
-    return tuple(ENGINES)
+
+def _engines() -> tuple[str, ...]:
+    return ENGINE_DIALECTS
 
 
 def _read(item: str | os.PathLike[str] | Source) -> tuple[str, bytes]:
@@ -180,7 +186,7 @@ def _file_diagnostics(
             jvm_zone_name=zone_name,
             now=now,
         )
-        for rule in TIMER_RULES:
+        for rule in _timer_rules():
             for finding in rule(facts):
                 yield _placed(path, timer, finding)
 
@@ -209,6 +215,12 @@ def _engine_of(document: BpmnDocument, dialect: str | None) -> tuple[str | None,
     return None, f"no engine named in the file ({guess.reason}): its timers are checked as ISO 8601 only"
 
 
+def _timer_rules() -> tuple[Callable[[TimerFacts], Iterator[TimerFinding]], ...]:
+    from isorepeat.bpmn.rules import TIMER_RULES
+
+    return TIMER_RULES
+
+
 def _placed(path: str, timer: TimerText, finding: TimerFinding) -> Diagnostic:
     index = 0 if finding.index is None else max(0, min(finding.index, len(timer.text)))
     line, col = timer.position(index)
@@ -218,6 +230,8 @@ def _placed(path: str, timer: TimerText, finding: TimerFinding) -> Diagnostic:
 def _diagnostic(
     code: str, message: str, path: str, line: int, col: int, hint: str | None, column: int | None = None
 ) -> Diagnostic:
+    from isorepeat.bpmn.rules import BPMN_CODES
+
     return Diagnostic(code, BPMN_CODES[code][0], message, path, line, col, hint, column)
 
 

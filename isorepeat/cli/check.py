@@ -175,11 +175,11 @@ def _nothing_read(report: CheckReport, paths: Sequence[str]) -> None:
 
 
 def _codes(text: str | None, option: str) -> list[str] | None:
+    if text is None:
+        return None
     from isorepeat.bpmn.rules import BPMN_CODES
     from isorepeat.chronos.diagnostics import CODES
 
-    if text is None:
-        return None
     codes = [code.strip().upper() for code in text.split(",") if code.strip()]
     known_codes = [*CODES, *BPMN_CODES]
     for code in codes:

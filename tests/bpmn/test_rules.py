@@ -47,6 +47,13 @@ def test_every_code_has_a_rule_or_is_a_file_code() -> None:
     assert names | {"IR301", "IR312"} == set(BPMN_CODES)
 
 
+def test_check_names_the_engines_without_loading_them() -> None:
+    from isorepeat.bpmn.check import ENGINE_DIALECTS
+    from isorepeat.bpmn.engines import ENGINES
+
+    assert tuple(ENGINES) == ENGINE_DIALECTS
+
+
 def test_every_code_is_documented() -> None:
     from tests.paths import DOCS
 
