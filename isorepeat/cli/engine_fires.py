@@ -154,19 +154,19 @@ def fires_lines(result: Fires, now: datetime, shown: list[int] | None = None) ->
 def _ending(result: Fires, shown: int) -> str:
     """How the series ends: in all, deleted unfired, failing to reschedule, or still firing."""
     count = len(result.fired_at)
+    if result.total is None:
+        return f"and it goes on: still firing after {count:,} simulated fires (--max-fires)"
     if shown < count:
         more = count - shown
         fired = f"and {more:,} more {'fire' if more == 1 else 'fires'}: {count:,} in all"
     else:
-        fired = f"fires {count:,} {'time' if count == 1 else 'times'}"
+        fired = f"fires {count:,} {'time' if count == 1 else 'times'} in all"
     if result.deleted_unfired is not None:
         due, at, reason = result.deleted_unfired
         return f"{fired}; then the timer due {ms_text(due)} is deleted unfired at {ms_text(at)}: {reason}"
     if result.reschedule_error is not None:
         return f"{fired}; then the engine fails to schedule the next timer: {result.reschedule_error.message}"
-    if result.total is None:
-        return f"{fired.removesuffix(' in all')} and goes on (still firing after {count:,} simulated fires)"
-    return fired if shown < count else f"{fired} in all"
+    return fired
 
 
 def fires_json(
