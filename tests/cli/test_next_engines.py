@@ -127,9 +127,8 @@ def test_explain_says_which_engines_reject_the_text(capsys: pytest.CaptureFixtur
         "--now",
         NOW,
     )
-    readings = dict(
-        map(str.strip, line.split(": ", 1)) for line in out[out.index("how the engines read it:") + 1 :]
-    )
+    lines = out[out.index("how the engines read it:") + 1 :]
+    readings = {name.strip(): reading.strip() for name, reading in (line.split(": ", 1) for line in lines)}
     assert readings["Camunda 8 (Zeebe)"].startswith("fires more than")
     assert readings["Camunda 7"].startswith("rejects it: ")
     assert readings["Flowable"].startswith("rejects it: ")
