@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Final, final
 
+from isorepeat.bpmn._java import java_trim
+from isorepeat.bpmn._timer_text import count_and_start, has_offset
 from isorepeat.bpmn.timers import DEFAULT_LIMIT, CronNotSimulatedError, TimerEngine, TimerKind, simulate_fires
 from isorepeat.calendar import advance
 from isorepeat.dialects import Dialect, EffectiveStart, Form, Options, dialect_summaries, register
@@ -211,21 +213,21 @@ def _read(
         engine.deploy(text, "timeCycle", now, zone)
     except CronNotSimulatedError as cron:
         _cron(cron, ENGINES[name])
-    trimmed = text.strip()
-    offset = len(text) - len(text.lstrip())
+    start, end = java_trim(text)
+    trimmed = text[start:end]
+    written = count_and_start("timeCycle", trimmed)[1]
+    local = written is not None and written[:1].isdigit() and not has_offset(written)
     try:
-        schedule = read_iso(trimmed, None, disambiguate)
-    except ScheduleError:
-        try:
-            schedule = read_iso(trimmed, jvm_name or "UTC", disambiguate)
-        except ScheduleError as error:
-            fail(
-                f"{ENGINES[name]} accepts this cycle, but ISO 8601 does not: {error.message}; "
-                "isorepeat.bpmn.fires() gives what the engine does with it",
-                text,
-                error.column + offset,
-                error.hint,
-            )
+        # The engines read a start without an offset in the JVM's zone.
+        schedule = read_iso(trimmed, (jvm_name or "UTC") if local else None, disambiguate)
+    except ScheduleError as error:
+        fail(
+            f"{ENGINES[name]} accepts this cycle, but ISO 8601 does not: {error.message}; "
+            "isorepeat.bpmn.fires() gives what the engine does with it",
+            text,
+            error.column + start,
+            error.hint,
+        )
     kept = tuple(sorted((key, value) for key, value in options.items() if value is not None))
     return replace(schedule, _dialect=_DIALECTS[name], _options=kept)
 

@@ -8,10 +8,10 @@ text; a start without an offset in the JVM's zone, as the engines read it) are c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, final
 
+from isorepeat.bpmn._timer_text import count_and_start, has_offset
 from isorepeat.bpmn.timers import CronNotSimulatedError, Millis, TimerFires, TimerKind, simulate_fires
 from isorepeat.errors import ScheduleError
 
@@ -27,8 +27,6 @@ SIMULATED_FIRES: Final = 8
 """How many fires ``check`` simulates: enough to see a catch-up or a drift start, few enough
 that 10,000 files check in seconds."""
 
-_REPETITIONS: Final = re.compile(r"R(-?[0-9]+)?/")
-_START_OFFSET: Final = re.compile(r"(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)(?:\[[^\]]*\])?$")
 _JAVA_WHITESPACE: Final = "".join(map(chr, range(0x21)))  # String.trim(): every char <= U+0020
 
 
@@ -119,15 +117,8 @@ def timer_facts(
         fires,
         iso,
         period,
-        *_count_and_start(timer.kind, trimmed),
+        *count_and_start(timer.kind, trimmed),
     )
-
-
-def has_offset(start: str) -> bool:
-    """Whether a start or date writes an offset (``Z``, ``+02:00``, ``+0200``, ``+02``): only a
-    time carries one, so ``2021-01-01`` (whose ``-01`` is the day) has none."""
-    time = start.upper().find("T")
-    return time >= 0 and _START_OFFSET.search(start, time) is not None
 
 
 def _iso_reading(
@@ -140,7 +131,7 @@ def _iso_reading(
 
     try:
         if kind == "timeCycle":
-            start = _count_and_start(kind, trimmed)[1]
+            start = count_and_start(kind, trimmed)[1]
             local = start is not None and start[:1].isdigit() and not has_offset(start)
             schedule = parse(trimmed, tz=jvm_zone_name if local else None)
             return schedule, schedule.period, None
@@ -167,18 +158,6 @@ def _last_period(trimmed: str) -> Duration | None:
         return Duration.parse(trimmed.rsplit("/", 1)[-1])
     except ScheduleError:
         return None
-
-
-def _count_and_start(kind: TimerKind, trimmed: str) -> tuple[int | None, str | None]:
-    if kind == "timeDate":
-        return None, trimmed
-    match = _REPETITIONS.match(trimmed)
-    if match is None:
-        return None, None
-    count = None if match.group(1) is None else int(match.group(1))
-    parts = trimmed.split("/")
-    start = parts[1] if len(parts) == 3 and parts[1][:1].isdigit() else None
-    return count, start
 
 
 def _looks_like_cron(text: str) -> bool:
