@@ -31,10 +31,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from isorepeat.bpmn._suffixes import BPMN_SUFFIXES
 from isorepeat.chronos.check import CheckReport, wanted
 from isorepeat.chronos.diagnostics import Diagnostic
 from isorepeat.chronos.jobs import Source
-from isorepeat.chronos.walk import BPMN_SUFFIXES
 
 if TYPE_CHECKING:
     from isorepeat.bpmn.document import BpmnDocument, TimerText

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, final
 
-__all__ = ["BPMN_SUFFIXES", "Gitignore", "Skipped", "Walk", "walk_job_files"]
+from isorepeat.bpmn._suffixes import BPMN_SUFFIXES  # the walk finds BPMN models too (check_paths)
 
-BPMN_SUFFIXES: Final = (".bpmn", ".bpmn20.xml")
-"""BPMN models: ``*.bpmn``, and Flowable's ``*.bpmn20.xml``; the walk finds them too, for
-:func:`isorepeat.bpmn.check.check_paths`."""
+__all__ = ["Gitignore", "Skipped", "Walk", "walk_job_files"]
 
 _JSON_SUFFIX: Final = ".json"
 _YAML_SUFFIXES: Final = (".yaml", ".yml")
