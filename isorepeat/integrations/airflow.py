@@ -38,7 +38,7 @@ from airflow.timetables.base import (  # type: ignore[import-not-found, unused-i
 )
 
 import isorepeat
-from isorepeat import Schedule, ScheduleError
+from isorepeat import Disambiguate, Schedule, ScheduleError
 
 __all__ = ["ISO8601Timetable", "IsorepeatPlugin"]
 
@@ -53,8 +53,8 @@ _JSON_SCALARS: Final = (str, int, float, bool)
 class ISO8601Timetable(Timetable):  # type: ignore[misc, unused-ignore]
     """A DAG schedule that is an ISO 8601 repeating interval, ``R[n]/start/period``.
 
-    ``schedule``, ``timezone`` (the schedule zone: an IANA name or a tzinfo), ``dialect`` and
-    ``options`` (a dialect's own, such as Chronos's ``jvm_zone``, or ``disambiguate``) are those
+    ``schedule``, ``timezone`` (the schedule zone: an IANA name or a tzinfo), ``dialect``,
+    ``disambiguate`` and ``options`` (a dialect's own, such as Chronos's ``jvm_zone``) are those
     of :func:`isorepeat.parse`; any error in them is raised here, when the DAG file is parsed, as
     the library words it. A value: equal timetables have equal schedules.
 
@@ -69,6 +69,8 @@ class ISO8601Timetable(Timetable):  # type: ignore[misc, unused-ignore]
         schedule: str,
         timezone: str | tzinfo | None = None,
         dialect: str = "iso",
+        *,
+        disambiguate: Disambiguate = "compatible",
         **options: str,
     ) -> None:
         if not isinstance(schedule, str):
@@ -77,7 +79,7 @@ class ISO8601Timetable(Timetable):  # type: ignore[misc, unused-ignore]
                 f"not {type(schedule).__name__}"
             )
             raise TypeError(msg)
-        self._schedule = _written(schedule, timezone, dialect, options)
+        self._schedule = _written(schedule, timezone, dialect, disambiguate, options)
         self._text, self._keywords = _stored(self._schedule)
         self.description = isorepeat.describe(self._schedule)
 
@@ -190,10 +192,17 @@ class IsorepeatPlugin(AirflowPlugin):  # type: ignore[misc, unused-ignore]
     timetables = [ISO8601Timetable]  # noqa: RUF012 (AirflowPlugin's attribute, a list)
 
 
-def _written(text: str, timezone: str | tzinfo | None, dialect: str, options: dict[str, str]) -> Schedule:
+def _written(
+    text: str,
+    timezone: str | tzinfo | None,
+    dialect: str,
+    disambiguate: Disambiguate,
+    options: dict[str, str],
+) -> Schedule:
     """The schedule of ``text``, whose start must be written (module docstring: why)."""
     early, late = (
-        isorepeat.parse(text, tz=timezone, dialect=dialect, now=probe, **options) for probe in _PROBES
+        isorepeat.parse(text, tz=timezone, dialect=dialect, disambiguate=disambiguate, now=probe, **options)
+        for probe in _PROBES
     )
     if early != late:
         raise ScheduleError(
@@ -208,20 +217,22 @@ def _written(text: str, timezone: str | tzinfo | None, dialect: str, options: di
 
 
 def _stored(schedule: Schedule) -> tuple[str, dict[str, Any]]:
-    """The text and keywords that parse back to ``schedule`` (its repr), checked to be JSON.
+    """The text and keywords that parse back to ``schedule`` (its repr), checked to do so as JSON.
 
-    :raises ValueError: for a zone the schedule keeps as an object, not a name (Airflow stores
-        the DAG as JSON; an IANA name or an offset is stored in the text).
+    :raises ValueError: for a zone given as a tzinfo with no IANA name (``dateutil.tz.tzlocal()``):
+        its text keeps only an offset, so the scheduler, which reads the DAG back from JSON,
+        would run the schedule without the zone's DST.
     """
     text, keywords = schedule.dialect_spec.reparse(schedule)
-    for name, value in keywords.items():
-        if not isinstance(value, _JSON_SCALARS):
-            msg = (
-                f"ISO8601Timetable cannot store {name}={value!r}: Airflow keeps a DAG's timetable as "
-                "JSON; give the zone as a name such as 'Europe/Berlin'"
-            )
-            raise ValueError(msg)
-    return text, keywords
+    options: dict[str, Any] = dict(keywords)
+    storable = all(isinstance(value, _JSON_SCALARS) for value in options.values())
+    if not storable or isorepeat.parse(text, **options) != schedule:
+        msg = (
+            f"ISO8601Timetable cannot store the zone {schedule.tz!r}: Airflow keeps a DAG's timetable "
+            f"as JSON, and {text!r} has only its offset; give the zone by name, such as 'Europe/Berlin'"
+        )
+        raise ValueError(msg)
+    return text, options
 
 
 def _airflow_time(moment: datetime) -> pendulum.DateTime:
