@@ -204,7 +204,8 @@ def _placed(text: str, keywords: dict[str, object], zone: tzinfo | str) -> dict[
     """
     if keywords.get("tz") is not None:
         return keywords
-    probe = _read(text, keywords)
+    # Unresolved: whether an empty start is open does not change once it is put into effect.
+    probe = _read(text, {name: value for name, value in keywords.items() if name != "now"})
     if probe.start is not None:
         # A start always has a zone (UTC where no offset is written): its text says if it chose it.
         opened = not _writes_its_zone(text, probe.form)
@@ -274,6 +275,9 @@ def _runnable(spec: Dialect) -> Dialect:
 def _zone_argument(zone: tzinfo | str) -> tzinfo | str:
     """The zone as the dialects take it: its IANA name where it has one (the chronos dialect takes
     only names), else the tzinfo. An unknown name is a ScheduleError here, used or not."""
+    if not isinstance(zone, str | tzinfo):
+        msg = f"timezone must be a zone name or a tzinfo, not {type(zone).__name__}"
+        raise TypeError(msg)
     resolve_tz(zone)
     if isinstance(zone, str):
         return zone

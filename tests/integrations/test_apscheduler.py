@@ -111,22 +111,23 @@ def _utc(moments: list[datetime]) -> list[datetime]:
 
 
 def test_a_background_scheduler_fires_r3_exactly_three_times() -> None:
-    schedule = isorepeat.parse(f"R3/{_soon()}/PT0.2S")
     scheduler = BackgroundScheduler(timezone="UTC")
     recorder = Recorder(scheduler)
-    scheduler.add_job(_fire, ISO8601Trigger(schedule), id="r3", **ROBUST)
-    scheduler.start()
+    scheduler.start(paused=True)
     try:
+        schedule = isorepeat.parse(f"R3/{_soon()}/PT0.2S")
+        job = scheduler.add_job(_fire, ISO8601Trigger(schedule), id="r3", **ROBUST)
+        assert job.next_run_time == schedule[0], "adding the job took longer than its lead"
+        scheduler.resume()
         assert recorder.removed.wait(WAIT), "the series did not end"
+        assert scheduler.get_jobs() == []
     finally:
         scheduler.shutdown(wait=True)
     assert _utc(recorder.executed) == _utc(list(schedule))
-    assert scheduler.get_jobs() == []
 
 
 @needs_alias
 def test_a_restart_on_a_sqlite_job_store_fires_the_rest_of_the_series(sqlite_url: str) -> None:
-    text = f"R3/{_soon()}/PT0.2S"
     first = BackgroundScheduler(timezone="UTC", jobstores={"default": SQLAlchemyJobStore(url=sqlite_url)})
     before = Recorder(first)
 
@@ -137,9 +138,12 @@ def test_a_restart_on_a_sqlite_job_store_fires_the_rest_of_the_series(sqlite_url
         first.remove_jobstore("default")
 
     first.add_listener(stop_after_the_first_fire, EVENT_JOB_SUBMITTED)
-    first.add_job(_fire, "iso8601", schedule=text, id="r3", **ROBUST)
-    first.start()
+    first.start(paused=True)
     try:
+        schedule = isorepeat.parse(f"R3/{_soon()}/PT0.2S")
+        job = first.add_job(_fire, "iso8601", schedule=str(schedule), id="r3", **ROBUST)
+        assert job.next_run_time == schedule[0], "adding the job took longer than its lead"
+        first.resume()
         assert before.first_executed.wait(WAIT), "the first run did not run"
     finally:
         first.shutdown(wait=True)
@@ -150,11 +154,11 @@ def test_a_restart_on_a_sqlite_job_store_fires_the_rest_of_the_series(sqlite_url
     second.start()
     try:
         assert after.removed.wait(WAIT), "the series did not end after the restart"
+        assert second.get_jobs() == []
     finally:
         second.shutdown(wait=True)
     assert len(after.executed) == 2
-    assert _utc(before.executed + after.executed) == _utc(list(isorepeat.parse(text)))
-    assert second.get_jobs() == []
+    assert _utc(before.executed + after.executed) == _utc(list(schedule))
 
 
 # -- add_job(f, "iso8601", ...) ----------------------------------------------------------------------
@@ -233,6 +237,8 @@ def test_an_empty_start_is_resolved_when_the_job_is_added_and_persists(sqlite_ur
         ({"schedule": "R/PT1H", "jitter": -1}, ValueError, "jitter must be 0 or more"),
         ({"schedule": "R/PT1H", "jitter": "5"}, TypeError, "jitter must be a number"),
         ({"schedule": 3600}, TypeError, "schedule must be the schedule's text"),
+        ({"schedule": "R/PT1H", "timezone": 1}, TypeError, "timezone must be a zone name or a tzinfo"),
+        ({"schedule": "R/PT1H", "disambiguate": "first"}, ValueError, "disambiguate must be one of"),
     ],
 )
 def test_bad_arguments_to_add_job_are_our_clear_errors(
@@ -317,6 +323,9 @@ def test_a_parsed_schedule_is_used_as_it_is() -> None:
     )
     with pytest.raises(TypeError, match="a Schedule carries its dialect"):
         ISO8601Trigger(schedule, dialect="chronos")
+    # The chronos dialect's empty start, put into effect by parse, stays in UTC, unchained.
+    resolved = isorepeat.parse("R3//PT1H", dialect="chronos", now=datetime(2026, 1, 31, 9, tzinfo=UTC))
+    assert ISO8601Trigger(resolved, timezone="Asia/Tokyo").schedule == resolved
     # An empty start without a zone takes the trigger's, as the text would.
     assert ISO8601Trigger(isorepeat.parse("R//PT1H"), timezone="Asia/Tokyo").schedule.tz == ZoneInfo(
         "Asia/Tokyo"
