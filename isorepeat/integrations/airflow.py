@@ -36,6 +36,7 @@ from airflow.timetables.base import (  # type: ignore[import-not-found, unused-i
     TimeRestriction,
     Timetable,
 )
+from airflow.utils.types import DagRunType  # type: ignore[import-not-found, unused-ignore]
 
 import isorepeat
 from isorepeat import Disambiguate, Schedule, ScheduleError
@@ -48,6 +49,8 @@ _PROBES: Final = (datetime(2000, 1, 1, tzinfo=_UTC), datetime(2001, 1, 1, tzinfo
 is put into effect at each (``parse(now=...)``), which is how the constructor tells them apart in
 every dialect, Chronos's included (it reads an empty start from the clock as it parses)."""
 _JSON_SCALARS: Final = (str, int, float, bool)
+_NAMED_BY_LOGICAL_DATE: Final = frozenset({DagRunType.SCHEDULED, DagRunType.BACKFILL_JOB})
+"""The DAG runs this timetable makes, each of which has its own run k (its logical date)."""
 
 
 class ISO8601Timetable(Timetable):  # type: ignore[misc, unused-ignore]
@@ -152,6 +155,28 @@ class ISO8601Timetable(Timetable):  # type: ignore[misc, unused-ignore]
             moment = _airflow_time(run_after)
             return DataInterval(start=moment, end=moment)
         return DataInterval(start=_airflow_time(start), end=_airflow_time(self._end_of(start)))
+
+    def generate_run_id(
+        self,
+        *,
+        run_type: DagRunType,
+        run_after: pendulum.DateTime,
+        data_interval: DataInterval | None,
+        **extra: Any,
+    ) -> str:
+        """``scheduled__<logical date>`` for the runs the series makes; Airflow's own name otherwise.
+
+        Airflow 3 names a DAG run by when it is created, which is run k+1; the last two runs of a
+        finite series are both created at run n, and the scheduler would fail on the second name.
+        The logical date (run k) is one per run. A run triggered by hand keeps Airflow's name.
+        """
+        if data_interval is not None and run_type in _NAMED_BY_LOGICAL_DATE:
+            return str(run_type.generate_run_id(suffix=_airflow_time(data_interval.start).isoformat()))
+        return str(
+            super().generate_run_id(
+                run_type=run_type, run_after=run_after, data_interval=data_interval, **extra
+            )
+        )
 
     # -- the runs, each a query of the schedule ------------------------------------------------
 
