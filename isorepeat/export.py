@@ -189,6 +189,8 @@ def _read(schedule: Schedule, target: Target) -> _Series:
     fields = (period.years, period.months, period.weeks, period.days, period.hours, period.minutes)
     if any(value < 0 for value in (*fields, period.seconds, period.nanoseconds)):
         raise NotExpressibleError(f"{period} has a negative field: {target} only goes forward", text, target)
+    if period.is_zero:
+        raise NotExpressibleError(f"{period} repeats the same instant: {target} needs a period", text, target)
     count = schedule.run_count
     wall = _run0_wall(schedule, start)
     last = _last_instant(schedule, count)
@@ -238,7 +240,16 @@ def _with_family(series: _Series, schedule: Schedule) -> _Series:
             None,
         )
     if months:
-        return replace(series, family="months", step=months)
+        series = replace(series, family="months", step=months)
+        end = schedule.end
+        if schedule.form == "end" and end is not None and _day(end.wall) > _month_lengths(series)[0]:
+            _refuse(
+                series,
+                f"{series.text} counts {period} back from the {_ordinal(_day(end.wall))}, each run "
+                f"clamped to its month's end from there: {series.target} counts forward from its start",
+                "end on a day from 1 to 28",
+            )
+        return series
     if days and elapsed:
         change = _first_change(series.zone, series.start, series.last)
         if change is not None:
@@ -294,8 +305,8 @@ def _check_chain(series: _Series, schedule: Schedule) -> None:
     if hit is not None:
         _refuse(
             series,
-            f"the {series.dialect} dialect runs {series.period} each from the run before, and in "
-            f"{series.zone.name} {_clock_text(series, hit)}: after it the runs move, where "
+            f"the {series.dialect} dialect runs {series.period} each from the run before, and "
+            f"{_clock_text(series, hit)}: after it the runs move, where "
             f"{series.target} keeps the wall time",
             "choose a time of day the clocks never skip or repeat",
         )
@@ -377,10 +388,15 @@ def _check_policy(series: _Series) -> None:
         return
     hit = _first_run_in_change(series, gaps=policy != "later", overlaps=policy != "earlier")
     if hit is not None:
+        if policy == "raise":
+            differs = "disambiguate='raise' raises there, where RFC 5545 runs"
+        elif hit.overlap:
+            differs = "disambiguate='later' runs at its second pass, RFC 5545 at its first"
+        else:
+            differs = "disambiguate='earlier' moves the run back by the gap, RFC 5545 forward"
         _refuse(
             series,
-            f"in {series.zone.name} {_clock_text(series, hit)}, where disambiguate={policy!r} places the run "
-            "otherwise than RFC 5545 (the offset before a gap, the first pass of an overlap)",
+            f"run {hit.k}: {_clock_text(series, hit)}, and {differs}",
             "parse it with disambiguate='compatible', RFC 5545's rule",
         )
 
@@ -472,7 +488,7 @@ def _check_hours_in_gaps(series: _Series, step: Nanos) -> None:
             _refuse(
                 series,
                 f"{format_wall(first)} does not exist in {series.zone.name} (the clocks skip from "
-                f"{format_offset(change.before)} to {format_offset(change.after)}), and a cron "
+                f"{_offset_text(change.before)} to {_offset_text(change.after)}), and a cron "
                 "with a list of hours fires at the end of the gap instead",
                 "P1D at a time of day the clocks never skip, or PT1H",
             )
@@ -546,7 +562,7 @@ def _check_clock_changes(series: _Series) -> None:
             where = f"ISO 8601 runs at {_shown(series, shifted)}, after the gap, and a cron does not"
         _refuse(
             series,
-            f"{series.period} at {_time_of_day(series.wall)} is not a cron in {series.zone.name}: "
+            f"{series.period} at {_time_of_day(series.wall)} is not a cron: "
             f"{_clock_text(series, hit)}; {where}",
             "choose a time of day the clocks never skip or repeat, or use to_rrule()",
         )
@@ -871,16 +887,21 @@ def _shown(series: _Series, instant: Nanos) -> str:
 
 
 def _change_text(series: _Series, change: _Change) -> str:
-    before, after = format_offset(change.before), format_offset(change.after)
+    before, after = _offset_text(change.before), _offset_text(change.after)
     return f"{_shown(series, change.instant)}, from {before} to {after}"
 
 
 def _clock_text(series: _Series, hit: _Hit) -> str:
-    """Where run ``hit.k`` falls: ``2026-03-29T02:30:00 does not exist there (...)``."""
-    before, after = format_offset(hit.change.before), format_offset(hit.change.after)
+    """Where run ``hit.k`` falls: ``2026-03-29T02:30:00 does not exist in Europe/Berlin (...)``."""
+    before, after = _offset_text(hit.change.before), _offset_text(hit.change.after)
+    zone = series.zone.name
     if hit.overlap:
-        return f"{format_wall(hit.wall)} happens twice there (at {before}, then at {after})"
-    return f"{format_wall(hit.wall)} does not exist there (the clocks skip from {before} to {after})"
+        return f"{format_wall(hit.wall)} happens twice in {zone} (at {before}, then at {after})"
+    return f"{format_wall(hit.wall)} does not exist in {zone} (the clocks skip from {before} to {after})"
+
+
+def _offset_text(offset: int) -> str:
+    return "+00:00" if offset == 0 else format_offset(offset)
 
 
 def _hours(ns: Nanos) -> str:
