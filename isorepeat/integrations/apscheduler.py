@@ -22,7 +22,7 @@ from apscheduler.triggers.base import BaseTrigger  # type: ignore[import-untyped
 from tzlocal import get_localzone
 
 from isorepeat import Disambiguate, Duration, Policy, Schedule
-from isorepeat.dialects import Dialect, Form, Mode, dialect_named
+from isorepeat.dialects import Dialect, Form, Mode, dialect_named, dialects_taking
 from isorepeat.zones import resolve_tz
 
 __all__ = ["STATE_VERSION", "ISO8601Trigger", "misfire_policy"]
@@ -86,6 +86,7 @@ class ISO8601Trigger(BaseTrigger):  # type: ignore[misc]
                 raise TypeError(msg)
             text, keywords = schedule.dialect_spec.reparse(schedule)
         elif isinstance(schedule, str):
+            _refuse_parse_only(options)
             text = schedule
             keywords = dict(options, dialect=dialect, disambiguate=disambiguate)
         else:
@@ -249,16 +250,34 @@ def _read(text: str, keywords: dict[str, object]) -> Schedule:
     for name in given:
         if name not in spec.options:
             takes = ", ".join(spec.options) or "none"
+            takers = dialects_taking(name)
             msg = (
                 f"{name} is not an argument of the iso8601 trigger: it takes {_ARGUMENTS}, and the "
                 f"options of its dialect ({spec.name}: {takes})"
-            )
+            ) + (f"; {name} is an option of {', '.join(takers)}" if takers else "")
             raise ValueError(msg)
     if not isinstance(tz, tzinfo | str | None) or not isinstance(now, datetime | None):
         msg = f"tz must be a zone name or a tzinfo, and now a datetime, not {tz!r} and {now!r}"
         raise TypeError(msg)
     schedule = spec.read(text, tz, disambiguate, given)  # type: ignore[arg-type]
     return schedule if now is None else schedule.resolve(now)
+
+
+def _refuse_parse_only(options: dict[str, object]) -> None:
+    """``tz`` and ``now`` are ``parse``'s: the trigger's zone is ``timezone``, its clock APScheduler's."""
+    if "tz" in options:
+        msg = (
+            "tz is not an argument of the iso8601 trigger: give timezone (the zone of a start "
+            "written without an offset), or a Schedule from isorepeat.parse(text, tz=...) to "
+            "replace a written offset"
+        )
+        raise ValueError(msg)
+    if "now" in options:
+        msg = (
+            "now is not an argument of the iso8601 trigger: it puts an empty start into effect "
+            "when the job is added"
+        )
+        raise ValueError(msg)
 
 
 def _runnable(spec: Dialect) -> Dialect:

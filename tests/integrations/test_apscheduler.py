@@ -233,7 +233,17 @@ def test_an_empty_start_is_resolved_when_the_job_is_added_and_persists(sqlite_ur
         ({"schedule": "R/PT1H", "dialect": "cron"}, ValueError, "dialect must be one of"),
         ({"schedule": "R/PT1H", "dialect": "zeebe"}, ValueError, "does not run the zeebe dialect"),
         ({"schedule": "R/PT1H", "start_date": "2026-01-01"}, ValueError, "start_date is not an argument"),
-        ({"schedule": "R/PT1H", "jvm_zone": "UTC"}, ValueError, r"options of its dialect \(iso: none\)"),
+        (
+            {"schedule": "R/PT1H", "jvm_zone": "UTC"},
+            ValueError,
+            r"options of its dialect \(iso: none\); jvm_zone is an option of chronos",
+        ),
+        ({"schedule": "R/PT1H", "tz": "UTC"}, ValueError, "tz is not an argument of the iso8601 trigger"),
+        (
+            {"schedule": "R//PT1H", "now": datetime(2026, 1, 1, tzinfo=UTC)},
+            ValueError,
+            "now is not an argument",
+        ),
         ({"schedule": "R/PT1H", "jitter": -1}, ValueError, "jitter must be 0 or more"),
         ({"schedule": "R/PT1H", "jitter": "5"}, TypeError, "jitter must be a number"),
         ({"schedule": 3600}, TypeError, "schedule must be the schedule's text"),
