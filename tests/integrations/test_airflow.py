@@ -10,7 +10,10 @@ in different zones never compare equal inside a DST overlap (PEP 495), one insta
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from importlib.metadata import entry_points
@@ -388,3 +391,78 @@ def test_the_documented_dag_file_makes_the_documented_runs(tmp_path: Path) -> No
         f"{info.data_interval.start.isoformat()}  {info.data_interval.end.isoformat()}" for info in walked
     ]
     assert "\n".join(shown) + "\n" == listing
+
+
+# -- Airflow's scheduler, creating the DAG runs in its database, restarted in the middle -----------
+
+SCHEDULER_LOOPS = """
+import json, sys
+from sqlalchemy import select
+from airflow.dag_processing.bundles.manager import DagBundlesManager
+from airflow.dag_processing.dagbag import DagBag, sync_bag_to_db
+from airflow.jobs.job import Job
+from airflow.jobs.scheduler_job_runner import SchedulerJobRunner
+from airflow.models import DagRun
+from airflow.utils import db
+from airflow.utils.session import create_session
+from airflow.utils.sqlalchemy import prohibit_commit
+
+loops = int(sys.argv[1])
+if sys.argv[2] == "new":  # the DAG processor's part: a database, the DAG parsed and stored
+    db.resetdb()
+    DagBundlesManager().sync_bundles_to_db()
+    sync_bag_to_db(DagBag(sys.argv[3]), bundle_name="dags-folder", bundle_version=None)
+for _ in range(loops):  # the scheduler loop's step that creates DAG runs, one run per DAG a loop
+    with create_session() as session, prohibit_commit(session) as guard:
+        SchedulerJobRunner(job=Job())._create_dagruns_for_dags(guard, session)
+with create_session() as session:
+    runs = session.scalars(select(DagRun).order_by(DagRun.logical_date)).all()
+    print(json.dumps([[r.run_id, r.logical_date.isoformat(), r.run_after.isoformat()] for r in runs]))
+"""
+
+
+def scheduler(home: Path, loops: int, *arguments: str) -> list[list[str]]:
+    """Airflow's scheduler in a process of its own, on a database in ``home``: a restart each call."""
+    environment = {
+        **os.environ,
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(home / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SCHEDULER_LOOPS, str(loops), *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    runs: list[list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return runs
+
+
+@pytest.mark.slow
+def test_the_scheduler_creates_exactly_n_dag_runs_across_a_restart(tmp_path: Path) -> None:
+    """Five runs, all due: two scheduler loops, a restart, then loops to spare; the scheduler's
+    state (the next DAG run of each DAG) lives in its database, as in production."""
+    (tmp_path / "dags").mkdir()
+    dag_file = tmp_path / "dags" / "five.py"
+    dag_file.write_text(
+        "import pendulum\n"
+        "from airflow.sdk import DAG\n"
+        "from airflow.providers.standard.operators.empty import EmptyOperator\n"
+        "from isorepeat.integrations.airflow import ISO8601Timetable\n"
+        "with DAG('five', schedule=ISO8601Timetable('R5/2025-01-31T09:00:00/P1M', 'Europe/Berlin'),\n"
+        "         start_date=pendulum.datetime(2025, 1, 1), catchup=True):\n"
+        "    EmptyOperator(task_id='nothing')\n",
+        encoding="utf-8",
+    )
+    assert len(scheduler(tmp_path, 2, "new", str(dag_file))) == 2
+    runs = scheduler(tmp_path, 6, "again")
+    expected = library_runs("R5/2025-01-31T09:00:00/P1M", "Europe/Berlin")
+    assert [datetime.fromisoformat(logical) for _, logical, _ in runs] == expected
+    assert [datetime.fromisoformat(after) for _, _, after in runs] == [*expected[1:], expected[-1]]
+    assert [run_id for run_id, _, _ in runs] == [f"scheduled__{run.isoformat()}" for run in expected]
