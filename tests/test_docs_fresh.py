@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import isorepeat
+from isorepeat.integrations import REQUIRES
 from tests.paths import DOCS
 
 _FLAGS = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
@@ -45,6 +46,9 @@ def test_a_docs_page_runs_in_a_fresh_interpreter(page: Path) -> None:
 
 @pytest.mark.parametrize("name", _MODULES)
 def test_the_docstrings_of_a_module_run_in_a_fresh_interpreter(name: str) -> None:
+    adapter = name.removeprefix("isorepeat.integrations.")
+    if adapter in REQUIRES:
+        pytest.importorskip(REQUIRES[adapter], reason=f"{name} needs {REQUIRES[adapter]} installed")
     module = importlib.import_module(name)
     failed = [
         report
