@@ -282,17 +282,16 @@ def _check_chain(series: _Series, schedule: Schedule) -> None:
     """In a dialect other than iso (which may chain its runs, S35, and adds months its own way),
     the runs are ISO 8601's anchored ones only where no month end clamps and no clock change
     moves a run: refuse the rest, saying which."""
-    if series.family == "elapsed":
-        if not chains_as_anchored(schedule.period):
-            _refuse(series, f"{series.period} does not move forward in the {series.dialect} dialect")
-        return
     chain_zone = schedule.chain_zone
     if chain_zone is not None and chain_zone != series.zone:
         _refuse(
             series,
-            f"the {series.dialect} dialect shows the start in {series.zone.name} and re-reads each run "
-            f"in {chain_zone.name}: its days are not those of one zone",
+            f"the {series.dialect} dialect shows the start in {series.zone.name} and reads its wall "
+            f"time in {chain_zone.name} for the next run: the runs are not one series in one zone",
+            "write the start",
         )
+    if chains_as_anchored(schedule.period):
+        return
     clamp = _clamped_month(series)
     if clamp is not None:
         _refuse(
@@ -760,6 +759,8 @@ def _first_change_off_grid(series: _Series, step: Nanos) -> _Change | None:
 def _first_run_in_change(series: _Series, *, gaps: bool, overlaps: bool) -> _Hit | None:
     """The first run whose wall time (S28's base_k) the zone skips (``gaps``) or repeats
     (``overlaps``), for a calendar family: the runs near each change are computed, not walked."""
+    if series.family == "elapsed":  # elapsed time has no wall-clock base (S28: base_k is the start)
+        return None
     margin = 2 * NS_PER_DAY  # run 0's first pass of an overlap comes before the change
     for change in _changes(series.zone, series.start - margin, _horizon(series) + margin):
         if change.after > change.before and gaps:

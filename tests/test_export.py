@@ -237,6 +237,33 @@ def test_to_rrule_in_the_chained_dialect_where_chained_is_anchored() -> None:
     assert_rrule_exact(hourly, to_rrule(hourly))
 
 
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        (
+            "R/2026-01-05T09:05:00Z/P1DT12H",
+            {"dialect": "chronos"},
+            "DTSTART:20260105T090500Z\nRRULE:FREQ=HOURLY;INTERVAL=36",
+        ),
+        (
+            "R3/2026-01-05T09:30:00Z/P1D",
+            {"dialect": "zeebe"},
+            "DTSTART:20260105T093000Z\nRRULE:FREQ=DAILY;COUNT=3",
+        ),
+        (
+            "R4/2026-01-15T09:30:00Z/P1M",
+            {"dialect": "camunda7"},
+            "DTSTART:20260115T093000Z\nRRULE:FREQ=MONTHLY;COUNT=5",
+        ),
+    ],
+)
+def test_to_rrule_in_other_dialects(text: str, options: dict[str, object], expected: str) -> None:
+    # Each dialect's own count of runs (Camunda 7 runs R4 five times) and its own mode of running.
+    schedule = parse(text, **options)  # type: ignore[arg-type]
+    assert to_rrule(schedule) == expected
+    assert_rrule_exact(schedule, expected)
+
+
 @pytest.mark.parametrize("tz", [ZoneInfo("Europe/Berlin"), "pytz", "dateutil"])
 def test_to_rrule_names_the_zone_whatever_library_gave_it(tz: tzinfo | str) -> None:
     if tz == "pytz":
@@ -437,9 +464,18 @@ REFUSALS: Final = [
         "R//P1D",
         _BERLIN,
         {"dialect": "chronos", "now": datetime(2026, 1, 5, 9, tzinfo=UTC)},
-        "the chronos dialect shows the start in UTC and re-reads each run in Europe/Berlin: its days are "
-        "not those of one zone",
-        None,
+        "the chronos dialect shows the start in UTC and reads its wall time in Europe/Berlin for the next "
+        "run: the runs are not one series in one zone",
+        "write the start",
+    ),
+    (
+        "cron",
+        "R//PT1H",
+        _BERLIN,
+        {"dialect": "chronos", "now": datetime(2026, 1, 5, 9, tzinfo=UTC)},
+        "the chronos dialect shows the start in UTC and reads its wall time in Europe/Berlin for the next "
+        "run: the runs are not one series in one zone",
+        "write the start",
     ),
     # RRULE
     (
