@@ -160,16 +160,19 @@ class ISO8601Timetable(Timetable):  # type: ignore[misc, unused-ignore]
         self,
         *,
         run_type: DagRunType,
-        run_after: pendulum.DateTime,
-        data_interval: DataInterval | None,
+        run_after: pendulum.DateTime | None = None,
+        data_interval: DataInterval | None = None,
         **extra: Any,
     ) -> str:
         """``scheduled__<logical date>`` for the runs the series makes; Airflow's own name otherwise.
 
         Airflow 3 names a DAG run by when it is created, which is run k+1; the last two runs of a
         finite series are both created at run n, and the scheduler would fail on the second name.
-        The logical date (run k) is one per run. A run triggered by hand keeps Airflow's name.
+        The logical date (run k) is one per run. A run triggered by hand keeps Airflow's name, and
+        so does every run in Airflow 2, which passes no ``run_after``: it names runs by logical date.
         """
+        if run_after is None:
+            return str(super().generate_run_id(run_type=run_type, data_interval=data_interval, **extra))
         if data_interval is not None and run_type in _NAMED_BY_LOGICAL_DATE:
             return str(run_type.generate_run_id(suffix=_airflow_time(data_interval.start).isoformat()))
         return str(
