@@ -254,10 +254,12 @@ iso8601 = ISO8601Schedule
 
 class ScheduleEntry(_ScheduleEntry):  # type: ignore[misc]
     """Beat's entry, except that a new one of an :class:`ISO8601Schedule` counts as last sent
-    just before :attr:`ISO8601Schedule.since`, not at its own creation: beat's rule would skip the
-    run at a start the schedule put into effect (``R//PT10M`` starts when it is created), and
-    ``R<n>`` would send n - 1 times. A start written out is unaffected, but for a run between the
-    schedule's creation and the entry's, sent at once."""
+    just before :attr:`ISO8601Schedule.since` (if that is earlier than its own creation, beat's
+    answer): beat's would skip the run at a start the schedule put into effect (``R//PT10M``
+    starts when it is created), and ``R<n>`` would send n - 1 times. A start written out is
+    unaffected, but for a run between the schedule's creation and the entry's: sent at once."""
+
+    last_run_at: datetime
 
     def __init__(
         self,
@@ -285,7 +287,10 @@ class ScheduleEntry(_ScheduleEntry):  # type: ignore[misc]
             app=app,
         )
         if last_run_at is None and isinstance(self.schedule, ISO8601Schedule):
-            self.last_run_at = self.schedule.since - _MICROSECOND
+            # Never later than beat's own answer (a schedule made by a clock ahead of beat's).
+            since: datetime = self.schedule.since - _MICROSECOND
+            created: datetime = maybe_make_aware(self.last_run_at)
+            self.last_run_at = min(since, created)
 
 
 class Scheduler(_Scheduler):  # type: ignore[misc]
