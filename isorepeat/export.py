@@ -327,9 +327,14 @@ def _elapsed_rrule(series: _Series) -> str:
             "RFC 5545 times have whole seconds",
         )
     zone = series.zone
-    if zone.key is None or _first_change(zone, series.start, series.last) is not None:
-        zone = UTC_ZONE
     wall = series.start + zone.offset_at(series.start) * NS_PER_SECOND
+    if (
+        zone.key is None
+        or _first_change(zone, series.start, series.last) is not None
+        or instant_from_wall(zone, wall, "compatible") != series.start  # the second pass of an overlap
+    ):
+        zone = UTC_ZONE
+        wall = series.start
     seconds = step // NS_PER_SECOND
     for unit, frequency in ((3600, "HOURLY"), (60, "MINUTELY"), (1, "SECONDLY")):
         if seconds % unit == 0:
