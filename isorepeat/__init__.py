@@ -20,6 +20,8 @@ from isorepeat.schedule import Runs, Schedule
 from isorepeat.simulate import Catchup, Count, Policy, Run, Skipped, SkipReason, simulate
 
 if TYPE_CHECKING:
+    from isorepeat.export import Cron, NotExpressibleError, to_cron, to_rrule
+
     __version__: str
 
 __all__ = [
@@ -39,6 +41,11 @@ __all__ = [
     "dialect_names",
     # describing
     "describe",
+    # exporting to schedulers that take cron or RFC 5545
+    "to_rrule",
+    "to_cron",
+    "Cron",
+    "NotExpressibleError",
     # simulating
     "simulate",
     "Policy",
@@ -57,11 +64,18 @@ __all__ = [
 ]
 
 
+_EXPORTS = frozenset({"to_rrule", "to_cron", "Cron", "NotExpressibleError"})
+
+
 def __getattr__(name: str) -> object:
     # __version__ on first use: importlib.metadata costs milliseconds of every command's start.
     if name == "__version__":
         from isorepeat._version import installed_version
 
         return installed_version()
+    if name in _EXPORTS:  # the exporters on first use: no command needs them
+        from isorepeat import export
+
+        return getattr(export, name)
     msg = f"module 'isorepeat' has no attribute {name!r}"
     raise AttributeError(msg)
