@@ -83,7 +83,7 @@ def to_rrule(schedule: Schedule, /) -> str:
     in a zone whose offset changes), then ``RRULE:FREQ=...`` with ``INTERVAL`` (left out for 1),
     the month-end rule where a day is clamped, and ``COUNT`` for a finite schedule.
 
-    >>> from isorepeat import parse
+    >>> from isorepeat import parse, to_rrule
     >>> print(to_rrule(parse("R5/2026-01-31T09:00:00/P1M", tz="Europe/Berlin")))
     DTSTART;TZID=Europe/Berlin:20260131T090000
     RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=5
@@ -114,7 +114,7 @@ def to_cron(schedule: Schedule, /, *, now: datetime | None = None) -> Cron:
     ``now``, the moment the cron is put into effect, a start after ``now`` is refused too when
     the cron would fire before it.
 
-    >>> from isorepeat import parse
+    >>> from isorepeat import parse, to_cron
     >>> to_cron(parse("R/2026-01-05T09:30:00/P1W", tz="Europe/Berlin"))
     Cron(expression='30 9 * * 1', zone='Europe/Berlin')
 
