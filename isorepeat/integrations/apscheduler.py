@@ -12,8 +12,7 @@ APScheduler 4 (``Trigger.next()``, JSON state) is not supported: its release on 
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any, Final
 
@@ -22,8 +21,8 @@ from apscheduler.triggers.base import BaseTrigger  # type: ignore[import-untyped
 from tzlocal import get_localzone
 
 from isorepeat import Disambiguate, Duration, Policy, Schedule
-from isorepeat.dialects import Dialect, Form, Mode, dialect_named, dialects_taking
-from isorepeat.zones import resolve_tz
+from isorepeat.dialects import Dialect, Mode
+from isorepeat.integrations._schedules import leaves_zone_open, read_schedule, zone_argument
 
 __all__ = ["STATE_VERSION", "ISO8601Trigger", "misfire_policy"]
 
@@ -31,8 +30,6 @@ STATE_VERSION: Final = 1
 """The version of the state :meth:`ISO8601Trigger.__getstate__` writes (and the newest one read)."""
 
 _ARGUMENTS: Final = "schedule, timezone, dialect, disambiguate, jitter"
-_OFFSET_CHARACTERS: Final = frozenset("Zz+-\u2212")
-_TIME_DESIGNATOR: Final = re.compile("[Tt]")
 
 
 class ISO8601Trigger(BaseTrigger):  # type: ignore[misc]
@@ -92,7 +89,7 @@ class ISO8601Trigger(BaseTrigger):  # type: ignore[misc]
         else:
             msg = f"schedule must be the schedule's text (str) or a Schedule, not {type(schedule).__name__}"
             raise TypeError(msg)
-        zone = _zone_argument(get_localzone() if timezone is None else timezone)
+        zone = zone_argument(get_localzone() if timezone is None else timezone)
         self._schedule: Schedule = _read(text, _placed(text, keywords, zone))
 
     # -- what APScheduler calls ----------------------------------------------------------------
@@ -207,60 +204,13 @@ def _placed(text: str, keywords: dict[str, object], zone: tzinfo | str) -> dict[
         return keywords
     # Unresolved: whether an empty start is open does not change once it is put into effect.
     probe = _read(text, {name: value for name, value in keywords.items() if name != "now"})
-    if probe.start is not None:
-        # A start always has a zone (UTC where no offset is written): its text says if it chose it.
-        opened = not _writes_its_zone(text, probe.form)
-    else:
-        # An empty or absent start without a suffix, where the dialect puts it into effect in the
-        # schedule's zone: not Chronos's empty start, read in UTC, whose chain a zone would re-read.
-        rule = probe.dialect_spec.effective_start(probe.form, probe.options)
-        opened = probe.zone is None and rule.zone == "schedule"
-    return {**keywords, "tz": zone} if opened else keywords
-
-
-def _writes_its_zone(text: str, form: Form) -> bool:
-    """Whether the date-time that places the schedule (its start; the end of ``R/P/end``) is
-    written with an offset or a zone suffix. Read from text the dialect accepted: there, after
-    the time designator, only an offset has a sign or a ``Z``, and only a suffix a bracket."""
-    _, _, rest = text.partition("/")
-    if form == "end":
-        _, _, rest = rest.partition("/")
-    field = rest.split("/", 1)[0]  # a suffix's own "/" comes after its "["
-    if "[" in field:
-        return True
-    parts = _TIME_DESIGNATOR.split(field, maxsplit=1)
-    return len(parts) == 2 and not _OFFSET_CHARACTERS.isdisjoint(parts[1])
+    return {**keywords, "tz": zone} if leaves_zone_open(text, probe) else keywords
 
 
 def _read(text: str, keywords: dict[str, object]) -> Schedule:
-    """The schedule that ``isorepeat.parse(text, **keywords)`` gives, except that an empty start
-    stays empty unless ``now`` is given: the trigger puts it into effect when the job is added.
-
-    :raises ValueError: for a dialect the trigger does not run, or an argument it does not take.
-    """
-    given = {name: value for name, value in keywords.items() if value is not None}
-    dialect = given.pop("dialect", "iso")
-    if not isinstance(dialect, str | Dialect):
-        msg = f"dialect must be a dialect's name, not {type(dialect).__name__}"
-        raise TypeError(msg)
-    spec = _runnable(dialect_named(dialect))
-    tz = given.pop("tz", None)
-    disambiguate = given.pop("disambiguate", "compatible")
-    now = given.pop("now", None)
-    for name in given:
-        if name not in spec.options:
-            takes = ", ".join(spec.options) or "none"
-            takers = dialects_taking(name)
-            msg = (
-                f"{name} is not an argument of the iso8601 trigger: it takes {_ARGUMENTS}, and the "
-                f"options of its dialect ({spec.name}: {takes})"
-            ) + (f"; {name} is an option of {', '.join(takers)}" if takers else "")
-            raise ValueError(msg)
-    if not isinstance(tz, tzinfo | str | None) or not isinstance(now, datetime | None):
-        msg = f"tz must be a zone name or a tzinfo, and now a datetime, not {tz!r} and {now!r}"
-        raise TypeError(msg)
-    schedule = spec.read(text, tz, disambiguate, given)  # type: ignore[arg-type]
-    return schedule if now is None else schedule.resolve(now)
+    """The schedule ``isorepeat.parse(text, **keywords)`` gives, except that an empty start stays
+    empty unless ``now`` is given: the trigger puts it into effect when the job is added."""
+    return read_schedule(text, keywords, who="the iso8601 trigger", arguments=_ARGUMENTS)
 
 
 def _refuse_parse_only(options: dict[str, object]) -> None:
@@ -278,32 +228,6 @@ def _refuse_parse_only(options: dict[str, object]) -> None:
             "when the job is added"
         )
         raise ValueError(msg)
-
-
-def _runnable(spec: Dialect) -> Dialect:
-    """The dialect, if the trigger can run it: a BPMN engine's timer fires through its model."""
-    if spec.timer_engine is not None:
-        msg = (
-            f"the iso8601 trigger does not run the {spec.name} dialect: a BPMN timer fires as "
-            "isorepeat.bpmn.fires models its engine, not on the schedule's occurrences"
-        )
-        raise ValueError(msg)
-    return spec
-
-
-def _zone_argument(zone: tzinfo | str) -> tzinfo | str:
-    """The zone as the dialects take it: its IANA name where it has one (the chronos dialect takes
-    only names), else the tzinfo. An unknown name is a ScheduleError here, used or not."""
-    if not isinstance(zone, str | tzinfo):
-        msg = f"timezone must be a zone name or a tzinfo, not {type(zone).__name__}"
-        raise TypeError(msg)
-    resolve_tz(zone)
-    if isinstance(zone, str):
-        return zone
-    if zone is timezone.utc:
-        return "UTC"
-    key = getattr(zone, "key", None) or getattr(zone, "zone", None)  # zoneinfo, pytz
-    return key if isinstance(key, str) else zone
 
 
 def _checked_jitter(jitter: object) -> float | None:

@@ -19,7 +19,6 @@ schedulers every start written out runs as it should (docs/integrations/celery.r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Final, TypeAlias
@@ -32,8 +31,8 @@ from celery.schedules import BaseSchedule, schedstate  # type: ignore[import-unt
 from celery.utils.time import maybe_make_aware  # type: ignore[import-untyped]
 
 from isorepeat import Disambiguate, Schedule
-from isorepeat.dialects import Dialect, Form, dialect_named
-from isorepeat.zones import resolve_tz
+from isorepeat.dialects import Dialect
+from isorepeat.integrations._schedules import leaves_zone_open, read_schedule, zone_argument
 
 __all__ = [
     "NEVER_CHECK_TIMEOUT",
@@ -57,8 +56,6 @@ _NEVER: Final = timedelta(seconds=NEVER_CHECK_TIMEOUT)
 _UTC: Final = timezone.utc
 _MICROSECOND: Final = timedelta(microseconds=1)
 _ARGUMENTS: Final = "schedule, tz, dialect, disambiguate, now, nowfun, app"
-_OFFSET_CHARACTERS: Final = frozenset("Zz+-\u2212")
-_TIME_DESIGNATOR: Final = re.compile("[Tt]")
 
 _State: TypeAlias = dict[str, object]
 
@@ -109,7 +106,7 @@ class ISO8601Schedule(BaseSchedule):  # type: ignore[misc]
         probe = _read(text, keywords)
         self._text: str = text
         self._keywords: dict[str, object] = keywords
-        self._opened: bool = "tz" not in keywords and _leaves_zone_open(text, probe)
+        self._opened: bool = "tz" not in keywords and leaves_zone_open(text, probe)
         self._unwritten: bool = probe.start is None
         self._created: datetime = _creation(now, nowfun, app)
         self._built: tuple[object, Schedule] | None = None
@@ -229,7 +226,7 @@ class ISO8601Schedule(BaseSchedule):  # type: ignore[misc]
             return built[1]
         keywords = dict(self._keywords)
         if zone is not None:
-            keywords["tz"] = _zone_argument(zone)
+            keywords["tz"] = zone_argument(zone, "tz")
         schedule = _read(text=self._text, keywords=keywords)
         if self._unwritten:
             schedule = schedule.resolve(self._created)
@@ -357,7 +354,7 @@ def _definition(
         raise TypeError(msg)
     given = {name: value for name, value in keywords.items() if value is not None}
     if "tz" in given:
-        given["tz"] = _zone_argument(given["tz"])
+        given["tz"] = zone_argument(given["tz"], "tz")
     named = given.get("dialect")
     if isinstance(named, Dialect):
         given["dialect"] = named = named.name
@@ -400,79 +397,8 @@ def _creation(now: object, nowfun: Callable[[], datetime] | None, app: Celery | 
 
 
 def _read(text: str, keywords: Mapping[str, object]) -> Schedule:
-    """The schedule the dialect reads, its empty start left empty (this module puts it into effect).
-
-    :raises ValueError: for a dialect beat cannot run, or an argument the schedule does not take.
-    """
-    given = dict(keywords)
-    dialect = given.pop("dialect", "iso")
-    if not isinstance(dialect, str | Dialect):
-        msg = f"dialect must be a dialect's name, not {type(dialect).__name__}"
-        raise TypeError(msg)
-    spec = _runnable(dialect_named(dialect))
-    tz = given.pop("tz", None)
-    disambiguate = given.pop("disambiguate", "compatible")
-    for name in given:
-        if name not in spec.options:
-            takes = ", ".join(spec.options) or "none"
-            msg = (
-                f"{name} is not an argument of ISO8601Schedule: it takes {_ARGUMENTS}, and the "
-                f"options of its dialect ({spec.name}: {takes})"
-            )
-            raise ValueError(msg)
-    if not isinstance(tz, tzinfo | str | None):
-        msg = f"tz must be a zone name or a tzinfo, not {type(tz).__name__}"
-        raise TypeError(msg)
-    return spec.read(text, tz, disambiguate, given)  # type: ignore[arg-type]
-
-
-def _runnable(spec: Dialect) -> Dialect:
-    """The dialect, if beat can run it: a BPMN engine's timer fires through its model."""
-    if spec.timer_engine is not None:
-        msg = (
-            f"ISO8601Schedule does not run the {spec.name} dialect: a BPMN timer fires as "
-            "isorepeat.bpmn.fires models its engine, not on the schedule's occurrences"
-        )
-        raise ValueError(msg)
-    return spec
-
-
-def _leaves_zone_open(text: str, probe: Schedule) -> bool:
-    """Whether the text leaves the zone to the app: a date-time written without an offset or a
-    ``[zone]`` suffix, or no start (``R//P``, ``R/P``) that the dialect puts into effect in the
-    schedule's zone (not Chronos's empty start, read in UTC, whose chain a zone would re-read)."""
-    if probe.start is not None:
-        # A start always has a zone (UTC where no offset is written): its text says if it chose it.
-        return not _writes_its_zone(text, probe.form)
-    rule = probe.dialect_spec.effective_start(probe.form, probe.options)
-    return probe.zone is None and rule.zone == "schedule"
-
-
-def _writes_its_zone(text: str, form: Form) -> bool:
-    """Whether the date-time that places the schedule (its start; the end of ``R/P/end``) is
-    written with an offset or a zone suffix. Read from text the dialect accepted: there, after
-    the time designator, only an offset has a sign or a ``Z``, and only a suffix a bracket."""
-    _, _, rest = text.partition("/")
-    if form == "end":
-        _, _, rest = rest.partition("/")
-    field = rest.split("/", 1)[0]  # a suffix's own "/" comes after its "["
-    if "[" in field:
-        return True
-    parts = _TIME_DESIGNATOR.split(field, maxsplit=1)
-    return len(parts) == 2 and not _OFFSET_CHARACTERS.isdisjoint(parts[1])
-
-
-def _zone_argument(zone: object) -> tzinfo | str:
-    """The zone as the dialects take it: its IANA name where it has one (the chronos dialect takes
-    only names), else the tzinfo. An unknown name is a ScheduleError here, used or not."""
-    resolve_tz(zone)  # type: ignore[arg-type]
-    if isinstance(zone, str):
-        return zone
-    assert isinstance(zone, tzinfo)  # resolve_tz raised the TypeError otherwise
-    if zone is _UTC:
-        return "UTC"
-    key = getattr(zone, "key", None) or getattr(zone, "zone", None)  # zoneinfo, pytz
-    return key if isinstance(key, str) else zone
+    """The schedule the dialect reads, its empty start left empty (this module puts it into effect)."""
+    return read_schedule(text, keywords, who="ISO8601Schedule", arguments=_ARGUMENTS)
 
 
 def _state(due: bool, wait: timedelta | None) -> tuple[bool, float]:
