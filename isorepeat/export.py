@@ -11,8 +11,6 @@ offsets, once per zone and century (:func:`_changes`), so the checks cover the w
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Final, Literal, NamedTuple, NoReturn, final
@@ -23,6 +21,13 @@ from isorepeat.chain import chains_as_anchored
 from isorepeat.datetimes import EPOCH_ORDINAL, format_offset, format_wall
 from isorepeat.schedule import Schedule
 from isorepeat.units import NS_PER_DAY, NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND, SECONDS_PER_DAY
+from isorepeat.zone_changes import (
+    CYCLE_SECONDS,
+    OffsetChange,
+    first_change,
+    offset_changes,
+    repeats_every_cycle,
+)
 from isorepeat.zones import UTC_ZONE, Gap, Overlap, Unique, Zone, instant_from_wall, instant_of
 
 __all__ = ["Cron", "NotExpressibleError", "to_cron", "to_rrule"]
@@ -251,7 +256,7 @@ def _with_family(series: _Series, schedule: Schedule) -> _Series:
             )
         return series
     if days and elapsed:
-        change = _first_change(series.zone, series.start, series.last)
+        change = first_change(series.zone, series.start, series.last)
         if change is not None:
             _refuse(
                 series,
@@ -330,7 +335,7 @@ def _elapsed_rrule(series: _Series) -> str:
     wall = series.start + zone.offset_at(series.start) * NS_PER_SECOND
     if (
         zone.key is None
-        or _first_change(zone, series.start, series.last) is not None
+        or first_change(zone, series.start, series.last) is not None
         or instant_from_wall(zone, wall, "compatible") != series.start  # the second pass of an overlap
     ):
         zone = UTC_ZONE
@@ -480,7 +485,7 @@ def _check_hours_in_gaps(series: _Series, step: Nanos) -> None:
     """A cron with an hour list fires at the end of a gap when one of its hours falls in it
     (croniter: ``0 */2`` fires at 03:00 on the night 02:00 is skipped): refuse that."""
     wall0 = series.wall
-    for change in _changes(series.zone, series.start, series.last):
+    for change in offset_changes(series.zone, series.start, series.last):
         if change.after <= change.before:
             continue
         low, high = (
@@ -655,108 +660,29 @@ def _calendar_in_named_zone(series: _Series) -> _Series:
 
 @final
 @dataclass(frozen=True, slots=True)
-class _Change:
-    """A change of the zone's offset (seconds) at ``instant``."""
-
-    instant: Nanos
-    before: int
-    after: int
-
-
-@final
-@dataclass(frozen=True, slots=True)
 class _Hit:
     """Run ``k``, at wall time ``wall``, falls in the gap or overlap of ``change``."""
 
     k: int
     wall: Nanos
-    change: _Change
+    change: OffsetChange
 
     @property
     def overlap(self) -> bool:
         return self.change.after < self.change.before
 
 
-_CYCLE_S: Final = 146_097 * SECONDS_PER_DAY
-"""400 Gregorian years, exactly 20,871 weeks: the calendar, weekdays included, repeats after it,
-and so does a zone whose changes follow yearly rules (every zone's future in the tz database)."""
-_DENSE_UNTIL_S: Final = 4_102_444_800  # 2100-01-01T00:00:00Z: daily samples before, weekly after
-
-
-def _changes(zone: Zone, low: Nanos, high: Nanos) -> Iterator[_Change]:
-    """The zone's offset changes with ``low <= instant <= high``, in order."""
-    if zone.fixed_offset is not None:
-        return
-    for cycle in range(low // NS_PER_SECOND // _CYCLE_S, high // NS_PER_SECOND // _CYCLE_S + 1):
-        for change in _cycle_changes(zone, cycle):
-            if low <= change.instant <= high:
-                yield change
-
-
-@functools.lru_cache(maxsize=1024)
-def _cycle_changes(zone: Zone, cycle: int) -> tuple[_Change, ...]:
-    """The offset changes in one 400-year cycle from 1970 (cycle 0: 1970-2370). From cycle 3 on
-    they are cycle 2's, 400 years later for each cycle, when cycle 2 repeats cycle 1: the rules
-    of the zone's future are yearly, and the calendar repeats every 400 years."""
-    if cycle >= 3 and _repeats(zone):
-        shift = (cycle - 2) * _CYCLE_S * NS_PER_SECOND
-        return tuple(_Change(c.instant + shift, c.before, c.after) for c in _cycle_changes(zone, 2))
-    return _scan(zone, cycle * _CYCLE_S, (cycle + 1) * _CYCLE_S)
-
-
-@functools.lru_cache(maxsize=256)
-def _repeats(zone: Zone) -> bool:
-    shift = _CYCLE_S * NS_PER_SECOND
-    first, second = _cycle_changes(zone, 1), _cycle_changes(zone, 2)
-    return [(c.instant + shift, c.before, c.after) for c in first] == [
-        (c.instant, c.before, c.after) for c in second
-    ]
-
-
-def _scan(zone: Zone, low: int, high: int) -> tuple[_Change, ...]:
-    """The offset changes in ``[low, high)`` seconds, by sampling the offset every day (every week
-    after 2100, where the rules repeat every year) and bisecting each change to the second.
-
-    Two changes within one sample step that cancel out (none in the tz database from 1970 on)
-    are missed; every other change is found exactly.
-    """
-    found: list[_Change] = []
-    t, offset = low, _offset(zone, low)
-    while t < high:
-        following = min(t + (SECONDS_PER_DAY if t < _DENSE_UNTIL_S else 7 * SECONDS_PER_DAY), high)
-        after = _offset(zone, following)
-        if after == offset:
-            t = following
-            continue
-        same, other = t, following  # bisect: the first second with another offset
-        while other - same > 1:
-            middle = (same + other) // 2
-            if _offset(zone, middle) == offset:
-                same = middle
-            else:
-                other = middle
-        after = _offset(zone, other)
-        found.append(_Change(other * NS_PER_SECOND, offset, after))
-        t, offset = other, after
-    return tuple(found)
-
-
-def _offset(zone: Zone, seconds: int) -> int:
-    return zone.offset_at(seconds * NS_PER_SECOND)
-
-
-def _first_change(zone: Zone, start: Nanos, last: Nanos) -> _Change | None:
-    """The first change of the offset after ``start``, up to ``last``."""
-    return next((c for c in _changes(zone, start + 1, last) if c.after != c.before), None)
-
-
-def _first_change_off_grid(series: _Series, step: Nanos) -> _Change | None:
+def _first_change_off_grid(series: _Series, step: Nanos) -> OffsetChange | None:
     """The first change after the start to an offset that differs from the start's by other than
     a whole number of ``step``: from there elapsed time leaves the wall clock's grid."""
     first = series.zone.offset_at(series.start)
     modulus = step // NS_PER_SECOND
     return next(
-        (c for c in _changes(series.zone, series.start + 1, series.last) if (c.after - first) % modulus),
+        (
+            c
+            for c in offset_changes(series.zone, series.start + 1, series.last)
+            if (c.after - first) % modulus
+        ),
         None,
     )
 
@@ -767,7 +693,7 @@ def _first_run_in_change(series: _Series, *, gaps: bool, overlaps: bool) -> _Hit
     if series.family == "elapsed":  # elapsed time has no wall-clock base (S28: base_k is the start)
         return None
     margin = 2 * NS_PER_DAY  # run 0's first pass of an overlap comes before the change
-    for change in _changes(series.zone, series.start - margin, _horizon(series) + margin):
+    for change in offset_changes(series.zone, series.start - margin, _horizon(series) + margin):
         if change.after > change.before and gaps:
             low, high = change.before, change.after
         elif change.after < change.before and overlaps:
@@ -785,17 +711,17 @@ def _first_run_in_change(series: _Series, *, gaps: bool, overlaps: bool) -> _Hit
 def _horizon(series: _Series) -> Nanos:
     """How far runs must be checked against the zone's changes: the whole series, or one 400-year
     cycle from the start where both the runs and the changes repeat with the calendar (a step that
-    divides 400 years, in a zone whose changes repeat: :func:`_cycle_changes`), since a run that
+    divides 400 years, in a zone whose changes repeat: :mod:`isorepeat.zone_changes`), since a run that
     fell in a change later would fall in one a multiple of 400 years earlier."""
-    cycle_days = _CYCLE_S // SECONDS_PER_DAY
+    cycle_days = CYCLE_SECONDS // SECONDS_PER_DAY
     steps = cycle_days if series.family == "days" else 4800
-    if steps % series.step or series.zone.fixed_offset is not None or not _repeats(series.zone):
+    if steps % series.step or series.zone.fixed_offset is not None or not repeats_every_cycle(series.zone):
         return series.last
-    repeating_from = 2 * _CYCLE_S * NS_PER_SECOND  # cycle 2, 2770: see _cycle_changes
-    return min(series.last, max(series.start, repeating_from) + _CYCLE_S * NS_PER_SECOND)
+    repeating_from = 2 * CYCLE_SECONDS * NS_PER_SECOND  # cycle 2, 2770: see isorepeat.zone_changes
+    return min(series.last, max(series.start, repeating_from) + CYCLE_SECONDS * NS_PER_SECOND)
 
 
-def _run_in(series: _Series, change: _Change, low: Nanos, high: Nanos) -> _Hit | None:
+def _run_in(series: _Series, change: OffsetChange, low: Nanos, high: Nanos) -> _Hit | None:
     """The first run k whose wall time is in ``[low, high)``, if any."""
     if series.family == "days":
         size = series.step * NS_PER_DAY
@@ -892,7 +818,7 @@ def _shown(series: _Series, instant: Nanos) -> str:
     return series.zone.to_datetime(instant).isoformat()
 
 
-def _change_text(series: _Series, change: _Change) -> str:
+def _change_text(series: _Series, change: OffsetChange) -> str:
     before, after = _offset_text(change.before), _offset_text(change.after)
     return f"{_shown(series, change.instant)}, from {before} to {after}"
 
