@@ -169,9 +169,23 @@ def _agrees_with_iana(schedule: Schedule, key: str) -> bool:
         anchors.append(anchors[0] + timedelta(microseconds=elapsed // 1000))
     try:
         moments = [anchor + timedelta(hours=hours) for anchor in anchors for hours in range(-48, 49, 3)]
-        return all(m.astimezone(schedule.tz).utcoffset() == _offset(key, m) for m in moments)
+        if not all(m.astimezone(schedule.tz).utcoffset() == _offset(key, m) for m in moments):
+            return False
     except OverflowError:  # within two days of the year 0001 or 9999
         return False
+    return _places_the_wall_alike(schedule, key)
+
+
+def _places_the_wall_alike(schedule: Schedule, key: str) -> bool:
+    """The start's wall time is the instant zoneinfo's zone gives it (fold=0: the earlier pass of
+    an overlap, forward across a gap, S24's "compatible"): offsets that agree at every instant
+    can still place a wall time at a change differently (dateutil at Pangnirtung's 1945 change)."""
+    wall = schedule.start_wall_ns
+    if wall is None or schedule.form != "start":
+        return True
+    local = datetime(1970, 1, 1) + timedelta(microseconds=wall // 1000)
+    placed = local.replace(tzinfo=zoneinfo.ZoneInfo(key)).astimezone(timezone.utc)
+    return placed == schedule.start
 
 
 def _reparse(canonical: str) -> Schedule:
@@ -197,6 +211,7 @@ def _reparse(canonical: str) -> Schedule:
 @example(Case("R/9999-12-31T00:00:00/P1D", "pytz", "Pacific/Kiritimati"))
 @example(Case("R3/PT10M", "pytz", "Europe/Berlin"))
 @example(Case("R//PT10M", "dateutil", "Europe/Dublin"))
+@example(Case("R/1945-09-30T02:00:00/P1D", "dateutil", "America/Pangnirtung"))  # placed apart
 # counted back across Berlin's 1893 change from local mean time, where dateutil has no LMT
 @example(Case("R20/P1Y2M3DT4H5M6.5S/1916-10-01T01:00:00", "dateutil", "Europe/Berlin"))
 def test_s20_printed_text_parses_back(case: Case) -> None:
