@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from typing import Any, TypedDict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from isorepeat.chronos import Source, check_jobs, check_schedule
 from isorepeat.chronos.diagnostics import CHRONOS_ONLY, CODES
@@ -553,3 +555,27 @@ def test_ir219_names_the_day_of_the_gap_a_first_field_lands_in() -> None:
         d for d in check_schedule("R/2020-01-01T02:00:00/P1M1D", tz="America/New_York") if d.code == "IR219"
     ]
     assert finding.message.startswith("02:00 does not exist in America/New_York on 2021-03-14, ")
+
+
+# -- IR104's suggestion: difflib's answer, found without difflib's every ratio (issue 16) --------
+
+_NAME_PARTS = st.sampled_from(
+    ["billing", "bill", "search", "etl", "-", "_", "export", "daily", "2", "x", "a"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_NAME_PARTS, min_size=1, max_size=5).map("".join), max_size=40), st.data())
+def test_ir104_suggestion_is_difflibs_closest_match(names: list[str], data: st.DataObject) -> None:
+    import difflib
+
+    from isorepeat.chronos.rules import _closest_name
+
+    by_initial: dict[str, list[str]] = {}
+    for other in sorted(set(names)):
+        by_initial.setdefault(other[:1].casefold(), []).append(other)
+    parent = data.draw(st.lists(_NAME_PARTS, min_size=1, max_size=5).map("".join))
+    same_initial = by_initial.get(parent[:1].casefold(), ())
+    candidates = [other for other in same_initial if abs(len(other) - len(parent)) <= 3]
+    expected = difflib.get_close_matches(parent, candidates, n=1)
+    assert _closest_name(parent, by_initial) == (expected[0] if expected else None)
