@@ -10,12 +10,14 @@ line and column in its file.
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias, final
+from typing import TYPE_CHECKING, Final, NamedTuple, ParamSpec, TypeAlias, TypeVar, final
 
 from isorepeat.chronos.diagnostics import CODES, Diagnostic, Finding, codes_of
 from isorepeat.chronos.jobs import (
@@ -168,6 +170,30 @@ def load_checked(
     return jobs, list(report.diagnostics)
 
 
+def _collector_paused(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``function`` with the cyclic garbage collector paused: the JSON trees of every file are
+    held until the set rules have run, and each collection of the oldest generation would scan
+    them all again (8 % of checking 30,000 files); they hold no reference cycles, so nothing is
+    collected later for it (issue 16)."""
+
+    @functools.wraps(function)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+@_collector_paused
 def _check(
     inputs: Iterable[CheckInput],
     *,

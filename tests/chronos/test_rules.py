@@ -579,3 +579,18 @@ def test_ir104_suggestion_is_difflibs_closest_match(names: list[str], data: st.D
     candidates = [other for other in same_initial if abs(len(other) - len(parent)) <= 3]
     expected = difflib.get_close_matches(parent, candidates, n=1)
     assert _closest_name(parent, by_initial) == (expected[0] if expected else None)
+
+
+def test_check_pauses_the_collector_and_restores_it() -> None:
+    import gc
+
+    job = Source("a.json", '{"name": "a", "schedule": "R/2030-01-01T00:00:00Z/PT1H"}')
+    try:
+        gc.enable()
+        check_jobs([job])
+        assert gc.isenabled()
+        gc.disable()
+        check_jobs([job])
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
