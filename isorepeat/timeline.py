@@ -269,19 +269,14 @@ class Timeline:
             return iter(())
         zone = self.zone
         step = self.step
-        if step is not None and step % NS_PER_US == 0 and isinstance(zone, FixedZone):
-            # Whole microseconds in a fixed zone: floor(x0 + k·P) = floor(x0) + k·P exactly.
-            # accumulate makes each next datetime in C, n - 1 additions: none past the last,
-            # which could overflow at year 9999.
+        if step is not None and step % NS_PER_US == 0 and isinstance(zone, (FixedZone, ZoneInfoZone)):
+            # Whole microseconds of elapsed time: floor(x0 + k·P) = floor(x0) + k·P exactly, so
+            # the zone makes the datetimes in bulk (Zone.to_datetimes), in C where it can.
             first = self.occurrence(start_k)
             assert first is not None
             if stop_k - start_k == 1:  # no step to take: the step may not fit a timedelta
                 return iter((zone.to_datetime(first),))
-            return accumulate(
-                repeat(timedelta(microseconds=step // NS_PER_US), stop_k - start_k - 1),
-                operator.add,
-                initial=zone.to_datetime(first),
-            )
+            return zone.to_datetimes(first, step // NS_PER_US, stop_k - start_k)
         if (
             step is None
             and self.advance is advance

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import pytz
 from dateutil import tz as dateutil_tz
+from hypothesis import given
+from hypothesis import strategies as st
 
 import isorepeat
 from isorepeat import Disambiguate, ScheduleError
@@ -734,3 +736,25 @@ def test_s26_pst_is_unknown() -> None:
 )
 def test_s3_zone_suggestions_rank_by_similarity(typed: str, suggested: list[str]) -> None:
     assert suggest_zones(typed) == suggested
+
+
+# -- to_datetimes: a fixed step's datetimes in bulk, each as to_datetime gives it (issue 16) -----
+
+_BULK_ZONES = ["Europe/Berlin", "Europe/Dublin", "Australia/Lord_Howe", "Pacific/Apia", "UTC", "+05:30"]
+
+
+@given(
+    st.sampled_from(_BULK_ZONES),
+    st.integers(-2_000_000_000, 4_000_000_000),
+    st.integers(1, 7_200_000_000),
+    st.integers(1, 60),
+)
+def test_to_datetimes_is_to_datetime_of_each_step(name: str, first_s: int, step_us: int, count: int) -> None:
+    from isorepeat.zones import resolve_tz
+
+    zone = resolve_tz(name)
+    assert zone is not None
+    first = first_s * 1_000_000_000 + 123_456_789
+    bulk = list(zone.to_datetimes(first, step_us, count))
+    one_by_one = [zone.to_datetime(first + k * step_us * 1000) for k in range(count)]
+    assert [(d, d.fold, d.utcoffset()) for d in bulk] == [(d, d.fold, d.utcoffset()) for d in one_by_one]
