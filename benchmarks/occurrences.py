@@ -8,7 +8,12 @@ a. the first 1,000 occurrences of ``R/2012-10-01T05:52:00.123+01:00/PT2S``;
 b. the next run after 2026-11-22T12:00Z of ``R/2012-10-01T05:52:00Z/PT2S``;
 c. the next run after 2026-11-22T12:00Z of ``R/2012-01-31T09:00:00Z/P1M`` (2026-11-30T09:00Z);
 d. 120 monthly occurrences from 2024-01-31T09:00 in Europe/Berlin;
-e. 1,000 daily occurrences from 2024-01-01T09:00 in Europe/Berlin.
+e. 1,000 daily occurrences from 2024-01-01T09:00 in Europe/Berlin;
+
+and issue 16's
+
+f. a week of PT1M (10,080 occurrences) in Europe/Berlin, across its spring change, against the
+   same instants in UTC (the goal: within 2x of UTC).
 
 Every schedule, rule, cron expression and start is parsed or built **outside** the timed
 operation, for isorepeat and for every peer alike: what is timed is the query (a list of
@@ -376,6 +381,31 @@ def _whenever_e() -> Prepared:
     return Prepared(lambda: [start.add(days=i) for i in range(count)], _whenever_list)
 
 
+# -- f. a week of PT1M from 2026-03-25T00:00 in Europe/Berlin, and the same instants in UTC ------
+
+_F_COUNT = 10_080
+ISOREPEAT_F = "isorepeat: list(islice(schedule, 10080)), Europe/Berlin"
+ISOREPEAT_F_UTC = "isorepeat: the same instants in UTC (R/2026-03-24T23:00:00Z/PT1M)"
+
+
+def _isorepeat_f_utc() -> Prepared:
+    schedule = _schedule("R/2026-03-24T23:00:00Z/PT1M")
+    berlin = ZoneInfo(BERLIN)
+
+    def operation() -> object:
+        return list(itertools.islice(schedule, _F_COUNT))  # type: ignore[call-overload]
+
+    # The instants shown in Berlin for the check only, outside the timing.
+    return Prepared(operation, lambda result: [moment.astimezone(berlin) for moment in _as_list(result)])
+
+
+def _whenever_f() -> Prepared:
+    from whenever import ZonedDateTime
+
+    start, count = ZonedDateTime(2026, 3, 25, 0, tz=BERLIN), _F_COUNT
+    return Prepared(lambda: [start.add(minutes=i) for i in range(count)], _whenever_list)
+
+
 # -- targets ---------------------------------------------------------------------------------
 
 ISOREPEAT_A = "isorepeat: list(islice(schedule, 1000))"
@@ -517,6 +547,18 @@ def _workloads() -> list[Workload]:
                 Contender("whenever ZonedDateTime.add(days=i)", "whenever", _whenever_e, 183),
             ],
             [Target("under 400 µs", _under(ISOREPEAT_E, 400.0))],
+        ),
+        Workload(
+            "f",
+            "f. 10,080 occurrences of PT1M from 2026-03-25T00:00 in Europe/Berlin (across its spring change)",
+            [
+                Contender(
+                    ISOREPEAT_F, "isorepeat", _isorepeat_first("R/2026-03-25T00:00:00/PT1M", _F_COUNT, BERLIN)
+                ),
+                Contender(ISOREPEAT_F_UTC, "isorepeat", _isorepeat_f_utc),
+                Contender("whenever ZonedDateTime.add(minutes=i)", "whenever", _whenever_f),
+            ],
+            [Target("within 2× of the same in UTC", _within(ISOREPEAT_F, ISOREPEAT_F_UTC, 2.0))],
         ),
     ]
 
@@ -668,7 +710,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--passes", type=int, default=7, help="timed passes per library (median)")
     parser.add_argument("--min-time", type=float, default=0.02, help="seconds per pass, at least")
     parser.add_argument("--steps", type=int, default=200_000, help="aniso8601 steps timed in b")
-    parser.add_argument("--only", default="abcde", help="workloads to run, e.g. 'bc'")
+    parser.add_argument("--only", default="abcdef", help="workloads to run, e.g. 'bc'")
     args = parser.parse_args(argv)
     print(
         f"Python {platform.python_version()} ({platform.python_implementation()}) on "
