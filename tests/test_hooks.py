@@ -32,6 +32,7 @@ SHARED_JOBS = paths.SHARED / "corpus" / "chronos-jobs"
 POSITIVE_FROM_CORPUS = {
     # positive fixtures that are real job files, read from ../shared/corpus (never copied here)
     "docker-escaped-slashes.json": "mesos__chronos__10.json",
+    "epsilon-longer-than-period.json": "mesos__chronos__1.json",
     "offset-start.json": "trivago__chapi__1.json",
     "pst-zone.json": "mesos__chronos__270.json",
 }
@@ -42,6 +43,8 @@ FROM_CORPUS = {
     "name-not-a-string.json": "mesos__chronos__269.json",
     "name-with-hash.json": "mesos__chronos__153.json",
     "schedule-empty.json": "mesos__chronos__264.json",
+    "schedule-not-iso.json": "ddragosd__ffmpeg-vod-transcoder__1.json",
+    "start-before-1970.json": "jobrapido__mail-jobseeker-extractor__1.json",
 }
 POSITIVE_BY_NAME = {
     **{path.name: path for path in (DATA / "positive").glob("*.json")},
