@@ -20,10 +20,34 @@ if TYPE_CHECKING:
     from isorepeat.dialects import Form
     from isorepeat.schedule import Schedule
 
-__all__ = ["leaves_zone_open", "read_schedule", "writes_its_zone", "zone_argument"]
+__all__ = ["definition_of", "leaves_zone_open", "read_schedule", "writes_its_zone", "zone_argument"]
 
 _OFFSET_CHARACTERS: Final = frozenset("Zz+-\u2212")
 _TIME_DESIGNATOR: Final = re.compile("[Tt]")
+
+
+def definition_of(
+    schedule: object, *, dialect: object, disambiguate: object, options: Mapping[str, object]
+) -> tuple[str, dict[str, object]]:
+    """The text an adapter keeps and the keywords it reads it with: a text with the adapter's
+    arguments, or a parsed Schedule's own (``reparse``), which then takes no others.
+
+    :raises TypeError: for a Schedule given with a dialect or options, or anything else.
+    """
+    from isorepeat.schedule import Schedule
+
+    if isinstance(schedule, Schedule):
+        if dialect is not None or disambiguate is not None or options:
+            msg = (
+                "a Schedule carries its dialect and options: give them to isorepeat.parse, "
+                "or give the schedule as text"
+            )
+            raise TypeError(msg)
+        return schedule.dialect_spec.reparse(schedule)
+    if isinstance(schedule, str):
+        return schedule, dict(options, dialect=dialect, disambiguate=disambiguate)
+    msg = f"schedule must be the schedule's text (str) or a Schedule, not {type(schedule).__name__}"
+    raise TypeError(msg)
 
 
 def read_schedule(text: str, keywords: Mapping[str, object], *, who: str, arguments: str) -> Schedule:

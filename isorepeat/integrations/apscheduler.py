@@ -22,7 +22,7 @@ from tzlocal import get_localzone
 
 from isorepeat import Disambiguate, Duration, Policy, Schedule
 from isorepeat.dialects import Dialect, Mode
-from isorepeat.integrations._schedules import leaves_zone_open, read_schedule, zone_argument
+from isorepeat.integrations._schedules import definition_of, leaves_zone_open, read_schedule, zone_argument
 
 __all__ = ["STATE_VERSION", "ISO8601Trigger", "misfire_policy"]
 
@@ -74,21 +74,9 @@ class ISO8601Trigger(BaseTrigger):  # type: ignore[misc]
         **options: object,
     ) -> None:
         self.jitter: float | None = _checked_jitter(jitter)
-        if isinstance(schedule, Schedule):
-            if dialect is not None or disambiguate is not None or options:
-                msg = (
-                    "a Schedule carries its dialect and options: give them to isorepeat.parse, "
-                    "or give the schedule as text"
-                )
-                raise TypeError(msg)
-            text, keywords = schedule.dialect_spec.reparse(schedule)
-        elif isinstance(schedule, str):
+        if isinstance(schedule, str):
             _refuse_parse_only(options)
-            text = schedule
-            keywords = dict(options, dialect=dialect, disambiguate=disambiguate)
-        else:
-            msg = f"schedule must be the schedule's text (str) or a Schedule, not {type(schedule).__name__}"
-            raise TypeError(msg)
+        text, keywords = definition_of(schedule, dialect=dialect, disambiguate=disambiguate, options=options)
         zone = zone_argument(get_localzone() if timezone is None else timezone)
         self._schedule: Schedule = _read(text, _placed(text, keywords, zone))
 

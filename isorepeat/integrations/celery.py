@@ -32,7 +32,7 @@ from celery.utils.time import maybe_make_aware  # type: ignore[import-untyped]
 
 from isorepeat import Disambiguate, Schedule
 from isorepeat.dialects import Dialect
-from isorepeat.integrations._schedules import leaves_zone_open, read_schedule, zone_argument
+from isorepeat.integrations._schedules import definition_of, leaves_zone_open, read_schedule, zone_argument
 
 __all__ = [
     "NEVER_CHECK_TIMEOUT",
@@ -336,22 +336,9 @@ def _definition(
     options: dict[str, object],
 ) -> tuple[str, dict[str, object]]:
     """The text and the keywords given (``None`` left out, the zone as a name where it has one)."""
-    if isinstance(schedule, Schedule):
-        if dialect is not None or disambiguate is not None or options:
-            msg = (
-                "a Schedule carries its dialect and options: give them to isorepeat.parse, "
-                "or give the schedule as text"
-            )
-            raise TypeError(msg)
-        text, keywords = schedule.dialect_spec.reparse(schedule)
-        if tz is not None:
-            keywords["tz"] = tz
-    elif isinstance(schedule, str):
-        text = schedule
-        keywords = dict(options, tz=tz, dialect=dialect, disambiguate=disambiguate)
-    else:
-        msg = f"schedule must be the schedule's text (str) or a Schedule, not {type(schedule).__name__}"
-        raise TypeError(msg)
+    text, keywords = definition_of(schedule, dialect=dialect, disambiguate=disambiguate, options=options)
+    if tz is not None:
+        keywords["tz"] = tz
     given = {name: value for name, value in keywords.items() if value is not None}
     if "tz" in given:
         given["tz"] = zone_argument(given["tz"], "tz")
