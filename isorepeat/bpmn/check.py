@@ -29,7 +29,7 @@ import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeGuard
 
 from isorepeat.bpmn._suffixes import BPMN_SUFFIXES
 from isorepeat.chronos.check import CheckReport, wanted
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from isorepeat.bpmn.timers import TimerKind
     from isorepeat.chronos.check import CheckInput
     from isorepeat.chronos.walk import Skipped
+    from isorepeat.zones import Zone
 
 __all__ = ["ENGINE_DIALECTS", "check_bpmn", "check_paths", "check_timer", "is_bpmn"]
 
@@ -75,7 +76,7 @@ def check_bpmn(
     """
     from isorepeat.zones import UTC_ZONE, resolve_tz
 
-    engine_dialect = dialect if dialect in _engines() else None
+    engine_dialect = dialect if dialect in ENGINE_DIALECTS else None
     zone = resolve_tz(jvm_zone) or UTC_ZONE
     millis = _millis(datetime.now(timezone.utc) if now is None else now)
     diagnostics: list[Diagnostic] = []
@@ -119,8 +120,8 @@ def check_timer(
     from isorepeat.bpmn.facts import timer_facts
     from isorepeat.zones import UTC_ZONE, resolve_tz
 
-    if dialect is not None and dialect not in _engines():
-        msg = f"dialect must be a BPMN engine ({', '.join(_engines())}) or None, not {dialect!r}"
+    if dialect is not None and dialect not in ENGINE_DIALECTS:
+        msg = f"dialect must be a BPMN engine ({', '.join(ENGINE_DIALECTS)}) or None, not {dialect!r}"
         raise ValueError(msg)
     if event == "boundaryEvent" and cancel_activity is None:
         cancel_activity = True  # BPMN's default
@@ -152,10 +153,6 @@ ENGINE_DIALECTS: Final = ("zeebe", "camunda7", "flowable", "activiti")
 checking job files alone loads no engine: ``isorepeat check FILE`` runs on every commit."""
 
 
-def _engines() -> tuple[str, ...]:
-    return ENGINE_DIALECTS
-
-
 def _read(item: str | os.PathLike[str] | Source) -> tuple[str, bytes]:
     if isinstance(item, Source):
         return item.path, item.text.encode("utf-8")
@@ -163,7 +160,7 @@ def _read(item: str | os.PathLike[str] | Source) -> tuple[str, bytes]:
 
 
 def _file_diagnostics(
-    path: str, data: bytes, dialect: str | None, version: str | None, zone: object, zone_name: str, now: int
+    path: str, data: bytes, dialect: str | None, version: str | None, zone: Zone, zone_name: str, now: int
 ) -> Iterator[Diagnostic]:
     from isorepeat.bpmn.document import BpmnFileError, read_bpmn
     from isorepeat.bpmn.facts import timer_facts
@@ -182,7 +179,7 @@ def _file_diagnostics(
             timer,
             dialect=chosen,
             version=version if chosen == "zeebe" else None,
-            jvm_zone=zone,  # type: ignore[arg-type]
+            jvm_zone=zone,
             jvm_zone_name=zone_name,
             now=now,
         )
@@ -274,10 +271,10 @@ def check_paths(
             skipped.extend(walk.skipped)
             walked = True
         elif _is_model(item):
-            models.append(item)  # type: ignore[arg-type]
+            models.append(item)
         else:
             jobs.append(item)
-    job_dialect = dialect if dialect is not None and dialect not in _engines() else "chronos"
+    job_dialect = dialect if dialect is not None and dialect not in ENGINE_DIALECTS else "chronos"
     parts = []
     if jobs or not models:
         complete = True if walked and complete is None else complete
@@ -311,7 +308,7 @@ def check_paths(
     return CheckReport(tuple(diagnostics), checked, (*skipped, *(s for part in parts for s in part.skipped)))
 
 
-def _is_model(item: object) -> bool:
+def _is_model(item: object) -> TypeGuard[str | os.PathLike[str] | Source]:
     """A BPMN file by its name, or a text in memory (standard input) that is XML, not JSON."""
     if isinstance(item, (str, os.PathLike)):
         return is_bpmn(item)
