@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeGuard
 
 from isorepeat.bpmn._suffixes import BPMN_SUFFIXES
+from isorepeat.bpmn.timers import millis_of
 from isorepeat.chronos.check import CheckReport, wanted
 from isorepeat.chronos.diagnostics import Diagnostic
 from isorepeat.chronos.jobs import Source
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
     from isorepeat.zones import Zone
 
 __all__ = ["ENGINE_DIALECTS", "check_bpmn", "check_paths", "check_timer", "is_bpmn"]
-
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def is_bpmn(path: str | os.PathLike[str]) -> bool:
@@ -78,7 +77,7 @@ def check_bpmn(
 
     engine_dialect = dialect if dialect in ENGINE_DIALECTS else None
     zone = resolve_tz(jvm_zone) or UTC_ZONE
-    millis = _millis(datetime.now(timezone.utc) if now is None else now)
+    millis = millis_of(datetime.now(timezone.utc) if now is None else now)
     diagnostics: list[Diagnostic] = []
     checked: list[str] = []
     for item in inputs:
@@ -132,7 +131,7 @@ def check_timer(
         version=version,
         jvm_zone=resolve_tz(jvm_zone) or UTC_ZONE,
         jvm_zone_name=jvm_zone or "UTC",
-        now=_millis(datetime.now(timezone.utc) if now is None else now),
+        now=millis_of(datetime.now(timezone.utc) if now is None else now),
     )
     from isorepeat.bpmn.rules import TIMER_RULES
 
@@ -141,11 +140,6 @@ def check_timer(
 
 
 _TIMER_PATH: Final = "<timer>"
-
-
-def _millis(moment: datetime) -> int:
-    delta = moment - _EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
 
 
 ENGINE_DIALECTS: Final = ("zeebe", "camunda7", "flowable", "activiti")

@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Final, final
 
 from isorepeat.bpmn._java import java_trim
 from isorepeat.bpmn._timer_text import count_and_start, has_offset
-from isorepeat.bpmn.timers import DEFAULT_LIMIT, CronNotSimulatedError, TimerEngine, TimerKind, simulate_fires
+from isorepeat.bpmn.timers import (
+    DEFAULT_LIMIT,
+    CronNotSimulatedError,
+    TimerEngine,
+    TimerKind,
+    millis_of,
+    moment_of,
+    simulate_fires,
+)
 from isorepeat.calendar import advance
 from isorepeat.dialects import Dialect, EffectiveStart, Form, Options, dialect_summaries, register
 from isorepeat.errors import ScheduleError, fail
@@ -56,8 +64,6 @@ ZEEBE_VERSIONS: Final = ("49135", "2024", "63687")
 camunda/camunda#38987), the default; ``2024`` before that fix; ``63687`` a change under review."""
 
 TIMER_KINDS: Final[tuple[TimerKind, ...]] = ("timeCycle", "timeDate", "timeDuration")
-
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def timer_engine(dialect: str, version: str | None = None) -> TimerEngine:
@@ -141,14 +147,14 @@ def fires(
     if now.tzinfo is None or now.utcoffset() is None:
         msg = "now must be an aware datetime (with an offset): the deployment time"
         raise TypeError(msg)
-    lag = _millis_of(fire_lag)
+    lag = millis_of(fire_lag)
     if lag < 0 or limit < 0:
         msg = f"fire_lag and limit must not be negative, not {fire_lag!r} and {limit!r}"
         raise ValueError(msg)
     zone = resolve_tz(jvm_zone) or UTC_ZONE
     try:
         timer = simulate_fires(
-            engine, text, kind, now=_millis_of(now - _EPOCH), jvm_zone=zone, fire_lag=lag, limit=limit
+            engine, text, kind, now=millis_of(now), jvm_zone=zone, fire_lag=lag, limit=limit
         )
     except CronNotSimulatedError as cron:
         _cron(cron, ENGINES[dialect])
@@ -156,12 +162,12 @@ def fires(
     return Fires(
         engine.name,
         tuple(map(_maybe_moment, timer.due)),
-        tuple(map(_moment, timer.fired_at)),
+        tuple(map(moment_of, timer.fired_at)),
         timer.total,
         limit,
         None
         if deleted is None
-        else (None if deleted[0] is None else _moment(deleted[0]), _moment(deleted[1]), deleted[2]),
+        else (None if deleted[0] is None else moment_of(deleted[0]), moment_of(deleted[1]), deleted[2]),
         timer.reschedule_error,
     )
 
@@ -174,16 +180,8 @@ def _cron(cron: CronNotSimulatedError, engine: str) -> None:
     )
 
 
-def _millis_of(delta: timedelta) -> int:
-    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
-
-
-def _moment(millis: int) -> datetime:
-    return _EPOCH + timedelta(milliseconds=millis)
-
-
 def _maybe_moment(millis: int | None) -> datetime | None:
-    return None if millis is None else _moment(millis)
+    return None if millis is None else moment_of(millis)
 
 
 # -- the dialects ----------------------------------------------------------------------------
@@ -208,7 +206,7 @@ def _read(
     engine = timer_engine(name, _str_option(options, "version"))
     jvm_name = _str_option(options, "jvm_zone")
     zone = resolve_tz(jvm_name) or UTC_ZONE
-    now = _millis_of(datetime.now(timezone.utc) - _EPOCH)
+    now = millis_of(datetime.now(timezone.utc))
     try:
         engine.deploy(text, "timeCycle", now, zone)
     except CronNotSimulatedError as cron:

@@ -16,8 +16,9 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Final, final
+
+from isorepeat.bpmn.timers import millis_text
 
 if TYPE_CHECKING:
     from isorepeat.bpmn.facts import TimerFacts
@@ -52,7 +53,6 @@ BPMN_CODES: Final[dict[str, tuple[Severity, str]]] = {
 FILE_CODES: Final = frozenset({"IR301", "IR312"})
 """The codes about a whole file rather than one timer."""
 
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _GRID_ENGINES: Final = frozenset({"camunda7", "flowable", "activiti"})
 """The engines that compute every date in the JVM's zone and read a start without an offset there."""
 _ZONE_SUFFIX: Final = re.compile(r"\[[^\]]*\]")
@@ -71,11 +71,7 @@ class TimerFinding:
 
 
 def _utc(millis: int | None) -> str:
-    if millis is None:
-        return "at once"
-    moment = _EPOCH + timedelta(milliseconds=millis)
-    text = moment.replace(microsecond=0, tzinfo=None).isoformat()  # %Y would drop a year's zeros
-    return f"{text}.{moment.microsecond // 1000:03d}Z" if moment.microsecond else f"{text}Z"
+    return "at once" if millis is None else millis_text(millis)
 
 
 def _start_index(facts: TimerFacts) -> int:

@@ -13,12 +13,14 @@ the Unix epoch (Java's ``long``), so the models do too; datetimes appear only at
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Final, Literal, Protocol, TypeAlias, final
 
 from isorepeat.errors import ScheduleError
 from isorepeat.zones import Zone
 
 __all__ = [
+    "EPOCH",
     "CronNotSimulatedError",
     "FireOutcome",
     "Millis",
@@ -26,6 +28,9 @@ __all__ = [
     "TimerFires",
     "TimerKind",
     "TimerState",
+    "millis_of",
+    "millis_text",
+    "moment_of",
     "simulate_fires",
 ]
 
@@ -35,6 +40,7 @@ Millis: TypeAlias = int
 TimerKind: TypeAlias = Literal["timeCycle", "timeDate", "timeDuration"]
 """The element of ``timerEventDefinition`` the text came from."""
 
+EPOCH: Final = datetime(1970, 1, 1, tzinfo=timezone.utc)
 DEFAULT_FIRE_LAG: Final[Millis] = 1
 DEFAULT_LIMIT: Final = 60
 
@@ -167,3 +173,24 @@ def simulate_fires(
         timer, created = outcome.next, clock
     total = None if timer is not None else len(fired_at)
     return TimerFires(tuple(due), tuple(fired_at), tuple(states), total, limit)
+
+
+# -- the edges: milliseconds to and from datetimes ------------------------------------------
+
+
+def millis_of(moment: datetime | timedelta) -> Millis:
+    """An aware datetime as milliseconds since the epoch, or a timedelta in milliseconds (floored)."""
+    delta = moment - EPOCH if isinstance(moment, datetime) else moment
+    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
+def moment_of(millis: Millis) -> datetime:
+    return EPOCH + timedelta(milliseconds=millis)
+
+
+def millis_text(millis: Millis) -> str:
+    """``2024-06-15T10:00:00.250Z``: UTC to the millisecond, as the engines count (and the vectors
+    write it: no fraction when it is zero; four digits of year, which strftime's %Y drops)."""
+    moment = moment_of(millis)
+    text = moment.replace(microsecond=0, tzinfo=None).isoformat()
+    return f"{text}.{moment.microsecond // 1000:03d}Z" if moment.microsecond else f"{text}Z"

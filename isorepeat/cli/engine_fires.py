@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final
 
 from isorepeat.cli.common import UsageError, now_utc, print_error
@@ -130,14 +130,10 @@ def engine_fires(args: argparse.Namespace, limit: int) -> tuple[Fires, datetime]
 
 
 def ms_text(moment: datetime | None) -> str | None:
-    """``2024-06-15T10:00:00.250Z``: UTC to the millisecond, as the engines count (and the vectors
-    write: no fraction when it is zero)."""
-    if moment is None:
-        return None
-    utc = moment.astimezone(timezone.utc)
-    text = utc.replace(microsecond=0, tzinfo=None).isoformat()  # strftime's %Y drops a year's zeros
-    millis = utc.microsecond // 1000
-    return f"{text}.{millis:03d}Z" if millis else f"{text}Z"
+    """``2024-06-15T10:00:00.250Z``: UTC to the millisecond, as the engines count."""
+    from isorepeat.bpmn.timers import millis_of, millis_text
+
+    return None if moment is None else millis_text(millis_of(moment))
 
 
 def fires_lines(result: Fires, now: datetime, shown: list[int] | None = None) -> list[str]:
