@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, final
 
+from isorepeat.bpmn._java import java_trim
 from isorepeat.bpmn._timer_text import count_and_start, has_offset
 from isorepeat.bpmn.timers import CronNotSimulatedError, Millis, TimerFires, TimerKind, simulate_fires
 from isorepeat.errors import ScheduleError
@@ -26,8 +27,6 @@ __all__ = ["SIMULATED_FIRES", "TimerFacts", "timer_facts"]
 SIMULATED_FIRES: Final = 8
 """How many fires ``check`` simulates: enough to see a catch-up or a drift start, few enough
 that 10,000 files check in seconds."""
-
-_JAVA_WHITESPACE: Final = "".join(map(chr, range(0x21)))  # String.trim(): every char <= U+0020
 
 
 @final
@@ -81,8 +80,8 @@ def timer_facts(
 ) -> TimerFacts:
     """Deploy ``timer`` on the engine ``dialect`` names (ISO 8601 alone for ``None``) at ``now``."""
     text = timer.text
-    trimmed = text.strip(_JAVA_WHITESPACE)
-    lead = len(text) - len(text.lstrip(_JAVA_WHITESPACE))
+    lead, end = java_trim(text)
+    trimmed = text[lead:end]
     engine = "ISO 8601"
     rejection: ScheduleError | None = None
     cron: CronNotSimulatedError | None = None
