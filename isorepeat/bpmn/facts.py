@@ -97,7 +97,8 @@ def timer_facts(
             cron = error
         except ScheduleError as error:
             rejection = error
-    iso, period, iso_error = _iso_reading(timer.kind, trimmed, jvm_zone_name)
+    repetitions, start_text = count_and_start(timer.kind, trimmed)
+    iso, period, iso_error = _iso_reading(timer.kind, trimmed, start_text, jvm_zone_name)
     if dialect is None and iso_error is not None and not _looks_like_cron(trimmed):
         rejection = _shifted(iso_error, text, lead)
     elif dialect is None and iso_error is not None:
@@ -116,12 +117,13 @@ def timer_facts(
         fires,
         iso,
         period,
-        *count_and_start(timer.kind, trimmed),
+        repetitions,
+        start_text,
     )
 
 
 def _iso_reading(
-    kind: TimerKind, trimmed: str, jvm_zone_name: str
+    kind: TimerKind, trimmed: str, start: str | None, jvm_zone_name: str
 ) -> tuple[Schedule | None, Duration | None, ScheduleError | None]:
     """The text as ISO 8601 reads it: a cycle (a start without an offset read in the JVM's zone,
     as every engine that accepts one reads it), a duration, or a date-time."""
@@ -130,7 +132,6 @@ def _iso_reading(
 
     try:
         if kind == "timeCycle":
-            start = count_and_start(kind, trimmed)[1]
             local = start is not None and start[:1].isdigit() and not has_offset(start)
             schedule = parse(trimmed, tz=jvm_zone_name if local else None)
             return schedule, schedule.period, None
